@@ -1,0 +1,19 @@
+package feedline.common.model;
+
+/** Reason codes written to quarantine and drops. Stable strings: reports and dashboards key on them. */
+public final class Reasons {
+  // quarantine: input that could not be turned into a document
+  public static final String EMPTY_FILE = "empty_file";
+  public static final String TOO_LARGE = "too_large";
+  public static final String BINARY_CONTENT = "binary_content";
+  public static final String CORRUPT_FILE = "corrupt_file";
+  public static final String UNREADABLE = "unreadable";
+  public static final String UNSUPPORTED_FORMAT = "unsupported_format";
+  public static final String UNDECODABLE_TEXT = "undecodable_text";
+  public static final String BAD_RECORD = "bad_record";
+  public static final String NO_TEXT = "no_text";
+  // drops: rows removed on purpose
+  public static final String ALREADY_COLLECTED = "already_collected";
+
+  private Reasons() {}
+}

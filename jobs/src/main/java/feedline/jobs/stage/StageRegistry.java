@@ -1,0 +1,31 @@
+package feedline.jobs.stage;
+
+import feedline.jobs.collect.CollectStage;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Every stage by name, in pipeline order. */
+public final class StageRegistry {
+  private static final Map<String, Supplier<Stage>> STAGES = new LinkedHashMap<>();
+
+  static {
+    STAGES.put("collect", CollectStage::new);
+  }
+
+  private StageRegistry() {}
+
+  public static Map<String, Supplier<Stage>> all() {
+    return STAGES;
+  }
+
+  public static boolean has(String name) {
+    return STAGES.containsKey(name);
+  }
+
+  public static Stage create(String name) {
+    Supplier<Stage> s = STAGES.get(name);
+    if (s == null) throw new IllegalArgumentException("unknown stage '" + name + "'; stages: " + STAGES.keySet());
+    return s.get();
+  }
+}
