@@ -34,6 +34,11 @@ public record CollectOptions(
     String parquetTextField,
     int maxChars) implements Serializable {
 
+  public CollectOptions withSource(String tag) {
+    return new CollectOptions(tag, charset, form, maxUndecodableRatio, csvTextColumns, csvDelimiter, jsonTextFields,
+        chatConversationKey, chatRoleField, chatContentField, parquetTextField, maxChars);
+  }
+
   public static CollectOptions defaults(String source) {
     return new CollectOptions(source, "auto", DoorNormalizer.Form.NFKC, 0.05, List.of(), ',',
         List.of("text", "content", "body"), "conversation_id", "role", "content", "text", 20_000_000);

@@ -27,6 +27,12 @@ public final class Quarantine {
     return spark.createDataFrame(java.util.List.of(), SCHEMA);
   }
 
+  /** The quarantine columns in order, for {@code select}. */
+  public static org.apache.spark.sql.Column[] columnsOf() {
+    return java.util.Arrays.stream(SCHEMA.fieldNames()).map(org.apache.spark.sql.functions::col)
+        .toArray(org.apache.spark.sql.Column[]::new);
+  }
+
   public static String cap(String payload) {
     if (payload == null || payload.length() <= MAX_PAYLOAD_CHARS) return payload;
     return payload.substring(0, MAX_PAYLOAD_CHARS) + "...[cut at " + MAX_PAYLOAD_CHARS + " of " + payload.length() + " chars]";

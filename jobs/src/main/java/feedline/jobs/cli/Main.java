@@ -1,0 +1,227 @@
+package feedline.jobs.cli;
+
+import com.typesafe.config.Config;
+import feedline.common.config.ConfigError;
+import feedline.common.config.ConfigLoader;
+import feedline.common.config.Settings;
+import feedline.jobs.lake.Lake;
+import feedline.jobs.lake.Manifest;
+import feedline.jobs.pipeline.Pipeline;
+import feedline.jobs.pipeline.RunIds;
+import feedline.jobs.pipeline.Summary;
+import feedline.jobs.spark.SparkSessions;
+import feedline.jobs.stage.Stage;
+import feedline.jobs.stage.StageContext;
+import feedline.jobs.stage.StageRegistry;
+import feedline.jobs.stage.StageResult;
+import feedline.jobs.stage.StageRunner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The command line: {@code feedline <command> [--conf FILE] [key=value ...]}.
+ * <ul>
+ *   <li>{@code run [FILE]}: the configured pipeline in the lake</li>
+ *   <li>{@code <stage> --input PATH --output PATH [--drops PATH] [--quarantine PATH] ...}: one stage, file to file</li>
+ *   <li>{@code report [RUN]}: the summary table of a run (default: CURRENT)</li>
+ *   <li>{@code config}: the resolved configuration, secrets masked</li>
+ * </ul>
+ * Exit code 0 on success, 1 when the work failed, 2 for a usage or configuration error; the reason
+ * is one line on standard error.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    int code;
+    try {
+      code = run(args);
+    } catch (UsageError | ConfigError | com.typesafe.config.ConfigException e) {
+      System.err.println("feedline: " + oneLine(e.getMessage()));
+      code = 2;
+    } catch (Throwable e) {
+      System.err.println("feedline: failed: " + oneLine(rootMessage(e)));
+      if (System.getenv("FEEDLINE_DEBUG") != null) e.printStackTrace();
+      code = 1;
+    }
+    System.exit(code);
+  }
+
+  /** Parsed arguments: the command, options with values, key=value overrides and positionals. */
+  record Args(String command, Map<String, String> options, List<String> overrides, List<String> positionals) {
+    static Args parse(String[] args) {
+      if (args.length == 0) throw new UsageError(usage());
+      Map<String, String> options = new LinkedHashMap<>();
+      List<String> overrides = new ArrayList<>();
+      List<String> positionals = new ArrayList<>();
+      for (int i = 1; i < args.length; i++) {
+        String a = args[i];
+        if (a.startsWith("--")) {
+          String name = a.substring(2);
+          String value;
+          int eq = name.indexOf('=');
+          if (eq >= 0) {
+            value = name.substring(eq + 1);
+            name = name.substring(0, eq);
+          } else {
+            if (i + 1 >= args.length) throw new UsageError("option --" + name + " needs a value");
+            value = args[++i];
+          }
+          options.put(name, value);
+        } else if (a.contains("=")) {
+          overrides.add(a);
+        } else {
+          positionals.add(a);
+        }
+      }
+      return new Args(args[0], options, overrides, positionals);
+    }
+  }
+
+  static int run(String[] args) {
+    Args a = Args.parse(args);
+    switch (a.command()) {
+      case "help", "--help", "-h" -> {
+        System.out.println(usage());
+        return 0;
+      }
+      case "run" -> {
+        return runPipeline(a);
+      }
+      case "report" -> {
+        return report(a);
+      }
+      case "config" -> {
+        Config c = load(a, List.of("conf"));
+        System.out.println(ConfigLoader.renderMasked(c));
+        return 0;
+      }
+      default -> {
+        if (StageRegistry.has(a.command())) return runStage(a);
+        throw new UsageError("unknown command '" + a.command() + "'\n" + usage());
+      }
+    }
+  }
+
+  private static Config load(Args a, List<String> allowedOptions) {
+    for (String o : a.options().keySet()) {
+      if (!allowedOptions.contains(o)) {
+        throw new UsageError("unknown option --" + o + " for " + a.command() + "; allowed: "
+            + allowedOptions.stream().map(x -> "--" + x).toList());
+      }
+    }
+    String conf = a.options().get("conf");
+    if (conf == null && a.command().equals("run") && !a.positionals().isEmpty()) conf = a.positionals().get(0);
+    return ConfigLoader.load(conf == null ? null : Path.of(conf), a.overrides());
+  }
+
+  private static SparkSession spark(Config c) {
+    Settings f = new Settings(c, "feedline");
+    return SparkSessions.create(f.sub("spark"), f.stringMap("hadoop"));
+  }
+
+  private static int runPipeline(Args a) {
+    Config c = load(a, List.of("conf"));
+    System.err.println("feedline: config digest " + ConfigLoader.digest(c));
+    SparkSession spark = spark(c);
+    try {
+      Pipeline.Result r = new Pipeline(spark, c).run();
+      System.out.print(Summary.table(r.runId(), r.stages()));
+      System.out.println("lake: " + r.lake().root() + "  (manifest: " + Manifest.path(r.lake(), r.runId()) + ")");
+      return 0;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private static int runStage(Args a) {
+    Stage stage = StageRegistry.create(a.command());
+    List<String> allowed = new ArrayList<>(List.of("conf", "input", "output", "drops", "quarantine"));
+    allowed.addAll(stage.cliOutputs().keySet());
+    if (stage.name().equals("build")) allowed.add("tokenizer");
+    List<String> overrides = new ArrayList<>(a.overrides());
+    String input = a.options().get("input");
+    String output = a.options().get("output");
+    if (output == null) throw new UsageError(stage.name() + " needs --output PATH (.jsonl or .parquet)");
+    if (input == null) throw new UsageError(stage.name() + " needs --input PATH");
+    if (stage.inputTable() == null) {
+      overrides.add("feedline." + stage.name() + ".input.paths=[\"" + input.replace("\"", "\\\"") + "\"]");
+      overrides.add("feedline." + stage.name() + ".incremental=false");
+      input = null;
+    }
+    if (a.options().containsKey("tokenizer")) overrides.add("feedline.build.tokenizer=" + a.options().get("tokenizer"));
+    Config c = load(new Args(a.command(), a.options(), overrides, a.positionals()), allowed);
+    Map<String, String> targets = new LinkedHashMap<>();
+    targets.put(StageRunner.KEPT, output);
+    if (a.options().containsKey("drops")) targets.put(StageRunner.DROPS, a.options().get("drops"));
+    targets.put(StageRunner.QUARANTINE, a.options().getOrDefault("quarantine", siblingOf(output, "quarantine")));
+    stage.cliOutputs().forEach((opt, table) -> {
+      if (a.options().containsKey(opt)) targets.put(table, a.options().get(opt));
+    });
+    Settings f = new Settings(c, "feedline");
+    String runId = f.optionalString("run.id");
+    if (runId == null) runId = RunIds.next();
+    SparkSession spark = spark(c);
+    try {
+      StageResult r = new StageRunner(f.bool("pipeline.strict-accounting"))
+          .runFiles(stage, new StageContext(spark, c, runId, null), input, targets);
+      System.out.print(Summary.table(runId, List.of(r)));
+      return 0;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private static String siblingOf(String output, String what) {
+    int dot = output.lastIndexOf('.');
+    String base = dot > output.lastIndexOf('/') ? output.substring(0, dot) : output;
+    String ext = dot > output.lastIndexOf('/') ? output.substring(dot) : ".jsonl";
+    return base + "." + what + ext;
+  }
+
+  private static int report(Args a) {
+    Config c = load(a, List.of("conf"));
+    Settings f = new Settings(c, "feedline");
+    Lake lake = new Lake(f.string("lake.root"), new org.apache.hadoop.conf.Configuration());
+    String runId = a.positionals().isEmpty()
+        ? lake.readString(lake.currentRunPath()).map(String::strip)
+            .orElseThrow(() -> new UsageError("no finished run in " + lake.root() + "; name a run id"))
+        : a.positionals().get(0);
+    Manifest m = Manifest.load(lake, runId).orElseThrow(() -> new UsageError("no run " + runId + " in " + lake.root()));
+    System.out.print(Summary.table(runId + " (" + m.status() + ")", m.stages()));
+    return 0;
+  }
+
+  static String usage() {
+    return String.join("\n",
+        "usage: feedline <command> [--conf FILE] [key=value ...]",
+        "  run [FILE]                       run the configured pipeline (feedline.pipeline.stages) in the lake",
+        "  <stage> --input P --output P     run one stage file to file (.jsonl or .parquet); also --drops P, --quarantine P",
+        "                                   stages: " + StageRegistry.all().keySet(),
+        "  report [RUN]                     print a run's summary table (default: the current run)",
+        "  config                           print the resolved configuration (secrets masked)",
+        "overrides: key=value (the feedline. prefix may be left out), e.g. spark.master=local[2] collect.source=web");
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+    String m = t.getMessage() == null ? t.getClass().getName() : t.getClass().getSimpleName() + ": " + t.getMessage();
+    return e == t ? m : (e.getMessage() == null ? m : e.getMessage() + " (" + m + ")");
+  }
+
+  private static String oneLine(String s) {
+    return s == null ? "" : s.replaceAll("\\s*\\n\\s*", " | ").strip();
+  }
+
+  /** A command line mistake: exit code 2. */
+  static final class UsageError extends RuntimeException {
+    UsageError(String m) {
+      super(m);
+    }
+  }
+}
