@@ -69,14 +69,21 @@ public final class FileCollector {
     String sha = Hashing.sha256(text);
     String id = Hashing.docId(options.source(), uri, t.recordKey(), sha);
     return new CollectResult.Document(new CollectedDocument(id, options.source(), uri, t.recordKey(), format,
-        t.charset(), text, text.length(), raw.length(), n.controlCharsRemoved(), undecodable, sha, fileSha, size, t.fields()));
+        t.charset(), text, text.length(), raw.length(), n.controlCharsRemoved(), undecodable, sha, fileSha, size,
+        normalizeFields(t.fields())));
+  }
+
+  private java.util.Map<String, String> normalizeFields(java.util.Map<String, String> fields) {
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    fields.forEach((k, v) -> out.put(k, v == null ? null : normalizer.normalize(v).text()));
+    return out;
   }
 
   private static CollectResult quarantine(String uri, String key, String format, String reason, String detail, String payload) {
     return new CollectResult.Quarantined(uri, key, format, reason, detail, payload);
   }
 
-  /** NUL bytes (outside UTF-16) or a high share of control bytes in the first 8 KiB. */
+  /** More than 1% NUL bytes (outside UTF-16) or more than 5% other control bytes in the first 8 KiB. */
   static boolean looksBinary(byte[] b) {
     int n = Math.min(b.length, SNIFF);
     if (n >= 2 && (((b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) || ((b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF))) {
@@ -96,7 +103,7 @@ public final class FileCollector {
       }
     }
     boolean utf16Like = nul > n * 0.3 && (zeroEven < n * 0.02 || zeroOdd < n * 0.02);
-    if (nul > 0 && !utf16Like) return true;
+    if (nul > Math.max(2, n * 0.01) && !utf16Like) return true;
     return ctrl > n * 0.05;
   }
 
