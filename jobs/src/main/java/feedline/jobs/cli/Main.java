@@ -168,7 +168,8 @@ public final class Main {
     SparkSession spark = spark(c);
     try {
       StageResult r = new StageRunner(f.bool("pipeline.strict-accounting"))
-          .runFiles(stage, new StageContext(spark, c, runId, null), input, targets);
+          .runFiles(stage, new StageContext(spark, c, runId, null), input, targets,
+              a.options().containsKey("quarantine") ? java.util.Set.of() : java.util.Set.of(StageRunner.QUARANTINE));
       System.out.print(Summary.table(runId, List.of(r)));
       return 0;
     } finally {

@@ -87,6 +87,9 @@ public final class TableFiles {
         throw new IOException("rename to " + dst + " failed");
       }
       fs.delete(tmpPath, true);
+      if (fs instanceof org.apache.hadoop.fs.LocalFileSystem local) {
+        fs.delete(local.getChecksumFile(dstPath), false);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + dst + ": " + e.getMessage(), e);
     }

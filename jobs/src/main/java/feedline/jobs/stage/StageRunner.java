@@ -78,6 +78,12 @@ public final class StageRunner {
    * @param targets output name ({@link #KEPT}, {@link #DROPS}, {@link #QUARANTINE} or an extra table) to path
    */
   public StageResult runFiles(Stage stage, StageContext ctx, String inputPath, Map<String, String> targets) {
+    return runFiles(stage, ctx, inputPath, targets, java.util.Set.of());
+  }
+
+  /** As above; outputs named in {@code skipIfEmpty} are not written when they hold no rows. */
+  public StageResult runFiles(Stage stage, StageContext ctx, String inputPath, Map<String, String> targets,
+      java.util.Set<String> skipIfEmpty) {
     SparkSession spark = ctx.spark();
     Map<String, String> inputs = new LinkedHashMap<>();
     Dataset<Row> input = null;
@@ -102,6 +108,7 @@ public final class StageRunner {
         String dst = targets.get(name);
         if (dst == null) return null;
         Dataset<Row> rows = spark.read().parquet(tmp);
+        if (skipIfEmpty.contains(name) && rows.isEmpty()) return null;
         if (mapBack && Arrays.asList(rows.columns()).contains("doc_id") && !name.equals(QUARANTINE)) {
           rows = rows.withColumnRenamed("doc_id", "id");
         }
