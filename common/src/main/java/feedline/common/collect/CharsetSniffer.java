@@ -42,11 +42,11 @@ public final class CharsetSniffer {
     if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
       return lenient(bytes, 2, StandardCharsets.UTF_16BE, 100);
     }
+    String utf16 = guessBomlessUtf16(bytes);
+    if (utf16 != null) return lenient(bytes, 0, Charset.forName(utf16), 80);
     if (isStrictUtf8(bytes)) {
       return new DecodedText(new String(bytes, StandardCharsets.UTF_8), "UTF-8", 100, 0);
     }
-    String utf16 = guessBomlessUtf16(bytes);
-    if (utf16 != null) return lenient(bytes, 0, Charset.forName(utf16), 80);
 
     CharsetDetector detector = new CharsetDetector();
     byte[] sample = bytes.length > SAMPLE ? java.util.Arrays.copyOf(bytes, SAMPLE) : bytes;
