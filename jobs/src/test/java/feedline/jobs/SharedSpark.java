@@ -9,7 +9,7 @@ public final class SharedSpark {
   private SharedSpark() {}
 
   public static synchronized SparkSession get() {
-    if (spark == null) {
+    if (spark == null || spark.sparkContext().isStopped()) {
       spark = SparkSession.builder()
           .master("local[2]")
           .appName("feedline-tests")
@@ -20,7 +20,8 @@ public final class SharedSpark {
           .config("spark.sql.session.timeZone", "UTC")
           .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
           .getOrCreate();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> spark.stop()));
+      SparkSession created = spark;
+      Runtime.getRuntime().addShutdownHook(new Thread(created::stop));
     }
     return spark;
   }
