@@ -100,10 +100,30 @@ public final class CollectStage implements Stage {
             Encoders.row(CollectPartition.OUTCOME));
     outcomes = ctx.persist(outcomes);
 
-    long units = outcomes.count();
-    long filesSeen = outcomes.agg(countDistinct(col("uri"))).first().getLong(0);
+    // one pass for every figure the stage reports
+    List<Row> tallies = outcomes.groupBy(col("kind"), col("format"), col("charset"))
+        .agg(org.apache.spark.sql.functions.count(lit(1)).as("n"), countDistinct(col("uri")).as("files"),
+            org.apache.spark.sql.functions.coalesce(org.apache.spark.sql.functions.sum("undecodable_bytes"), lit(0L)).as("bad"))
+        .collectAsList();
+    long filesSeen = outcomes.select(col("uri")).distinct().count();
     if (filesSeen != files.size()) {
       throw new IllegalStateException("collect lost files: listed " + files.size() + ", accounted for " + filesSeen);
+    }
+    long units = 0;
+    long skippedCount = 0;
+    long undecodableBytes = 0;
+    Map<String, Long> byFormat = new java.util.TreeMap<>();
+    Map<String, Long> byCharset = new java.util.TreeMap<>();
+    for (Row t : tallies) {
+      long n = t.getLong(3);
+      units += n;
+      String kind = t.getString(0);
+      if (kind.equals(CollectPartition.SKIPPED)) skippedCount += n;
+      if (kind.equals(CollectPartition.DOCUMENT)) {
+        byFormat.merge(t.isNullAt(1) ? "(none)" : t.getString(1), n, Long::sum);
+        byCharset.merge(t.isNullAt(2) ? "(none)" : t.getString(2), n, Long::sum);
+        undecodableBytes += t.getLong(5);
+      }
     }
 
     String[] docCols = DocumentsSchema.SCHEMA.fieldNames();
@@ -123,24 +143,14 @@ public final class CollectStage implements Stage {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("files_listed", files.size());
     details.put("input_paths", cfg.paths());
-    details.put("documents_by_format", countBy(outcomes.filter(col("kind").equalTo(CollectPartition.DOCUMENT)), "format"));
-    details.put("documents_by_charset", countBy(outcomes.filter(col("kind").equalTo(CollectPartition.DOCUMENT)), "charset"));
-    details.put("files_skipped", skipped.count());
-    Row undecodable = outcomes.filter(col("kind").equalTo(CollectPartition.DOCUMENT))
-        .agg(org.apache.spark.sql.functions.coalesce(org.apache.spark.sql.functions.sum("undecodable_bytes"), lit(0L))).first();
-    details.put("undecodable_bytes", undecodable.getLong(0));
+    details.put("documents_by_format", byFormat);
+    details.put("documents_by_charset", byCharset);
+    details.put("files_skipped", skippedCount);
+    details.put("undecodable_bytes", undecodableBytes);
 
     Map<String, Dataset<Row>> extras = new LinkedHashMap<>();
     extras.put(COLLECTED_FILES, collectedFiles);
     return new StageOutput(documents, drops, quarantine, extras, units, details);
-  }
-
-  private static Map<String, Long> countBy(Dataset<Row> rows, String column) {
-    Map<String, Long> out = new LinkedHashMap<>();
-    for (Row r : rows.groupBy(col(column)).count().orderBy(col(column)).collectAsList()) {
-      out.put(r.isNullAt(0) ? "(none)" : r.getString(0), r.getLong(1));
-    }
-    return out;
   }
 
   /** Lists input files on the driver (names starting with '.' or '_' are skipped). */
