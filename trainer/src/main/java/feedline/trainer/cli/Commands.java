@@ -5,6 +5,8 @@ import feedline.common.config.Settings;
 import feedline.trainer.io.DType;
 import feedline.trainer.model.InitModel;
 import feedline.trainer.model.ModelConfig;
+import feedline.trainer.train.TrainConfig;
+import feedline.trainer.train.Trainer;
 import java.nio.file.Path;
 
 /** The work behind each verb, reading its keys from {@code feedline.trainer}. */
@@ -23,7 +25,15 @@ final class Commands {
   }
 
   static int train(Settings t) throws Exception {
-    throw new UsageError("train: not available in this build");
+    TrainConfig config = TrainConfig.from(t);
+    System.err.println("train: configuration " + com.typesafe.config.ConfigFactory.parseString(
+        feedline.common.config.ConfigLoader.renderMasked(t.config())).getConfig("feedline.trainer").root()
+        .render(com.typesafe.config.ConfigRenderOptions.concise()));
+    Trainer.Result r = new Trainer(config, System.err, null).run();
+    System.out.printf("trained %d steps: last loss %.4f%s, %.0f tokens/s; export in %s%n", r.steps(), r.lastLoss(),
+        Double.isFinite(r.bestValLoss()) ? String.format(", best validation loss %.4f at step %d", r.bestValLoss(), r.bestStep()) : "",
+        r.tokensPerSecond(), r.finalDir());
+    return 0;
   }
 
   static int generate(Settings t) throws Exception {
