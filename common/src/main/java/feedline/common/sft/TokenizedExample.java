@@ -14,7 +14,8 @@ import java.util.Objects;
  * to token {@code j} only when {@code j <= i} and {@code segmentIds[j] == segmentIds[i]}.
  *
  * <p>{@code labels[i]} is the label of token {@code i} itself (not shifted); the trainer shifts
- * (predicts token {@code i} from the tokens before it).
+ * (predicts token {@code i} from the tokens before it). The build stage sets the label of the first
+ * token of every segment to {@link #IGNORE}, since nothing in its segment precedes it.
  *
  * @param exampleId stable id of the row (the input doc_id, with {@code #k} for the k-th piece of a
  *     split conversation; a packed row carries the id of its first example plus {@code +n})
