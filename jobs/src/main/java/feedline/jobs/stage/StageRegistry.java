@@ -1,5 +1,6 @@
 package feedline.jobs.stage;
 
+import feedline.jobs.build.BuildStage;
 import feedline.jobs.collect.CollectStage;
 import feedline.jobs.dedup.DedupStage;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ public final class StageRegistry {
   static {
     STAGES.put("collect", CollectStage::new);
     STAGES.put("dedup", DedupStage::new);
+    STAGES.put("build", BuildStage::new);
   }
 
   private StageRegistry() {}
