@@ -11,6 +11,7 @@ public final class StageRegistry {
 
   static {
     STAGES.put("collect", CollectStage::new);
+    STAGES.put("augment", feedline.jobs.augment.AugmentStage::new);
   }
 
   private StageRegistry() {}
