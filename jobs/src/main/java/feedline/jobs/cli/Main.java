@@ -98,6 +98,9 @@ public final class Main {
       case "metric" -> {
         return metric(a);
       }
+      case "annotate" -> {
+        return annotate(a);
+      }
       case "config" -> {
         Config c = load(a, List.of("conf"));
         System.out.println(ConfigLoader.renderMasked(c));
@@ -116,6 +119,17 @@ public final class Main {
       System.out.println(feedline.common.metrics.MetricCommand.run(a.positionals(), a.options()));
       return 0;
     } catch (feedline.common.metrics.MetricCommand.UsageException e) {
+      throw new UsageError(e.getMessage());
+    }
+  }
+
+  /** {@code annotate export|import ...}: no Spark; prints a one-line JSON summary. */
+  private static int annotate(Args a) {
+    Config c = load(a, List.of("conf", "input", "out", "tasks", "label-studio", "doccano", "output", "review", "quarantine", "report"));
+    try {
+      System.out.println(feedline.common.annotate.AnnotateCommand.run(a.positionals(), a.options(), new Settings(c, "feedline.annotate")));
+      return 0;
+    } catch (feedline.common.annotate.AnnotateCommand.UsageException e) {
       throw new UsageError(e.getMessage());
     }
   }
@@ -219,6 +233,7 @@ public final class Main {
         "  report [RUN]                     print a run's summary table (default: the current run)",
         "  config                           print the resolved configuration (secrets masked)",
         "  " + feedline.common.metrics.MetricCommand.usage(),
+        "  " + feedline.common.annotate.AnnotateCommand.usage(),
         "overrides: key=value (the feedline. prefix may be left out), e.g. spark.master=local[2] collect.source=web");
   }
 
