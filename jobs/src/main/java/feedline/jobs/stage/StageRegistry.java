@@ -14,6 +14,7 @@ public final class StageRegistry {
   static {
     STAGES.put("collect", CollectStage::new);
     STAGES.put("dedup", DedupStage::new);
+    STAGES.put("augment", feedline.jobs.augment.AugmentStage::new);
     STAGES.put("build", BuildStage::new);
   }
 
