@@ -1,6 +1,7 @@
 package feedline.jobs.stage;
 
 import feedline.jobs.collect.CollectStage;
+import feedline.jobs.redact.RedactStage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -11,6 +12,7 @@ public final class StageRegistry {
 
   static {
     STAGES.put("collect", CollectStage::new);
+    STAGES.put("redact", RedactStage::new);
   }
 
   private StageRegistry() {}
