@@ -15,6 +15,8 @@ public final class Reasons {
   public static final String REDACT_FAILED = "redact_failed";
   // drops: rows removed on purpose
   public static final String ALREADY_COLLECTED = "already_collected";
+  public static final String EXACT_DUPLICATE = "exact_duplicate";
+  public static final String NEAR_DUPLICATE = "near_duplicate";
 
   private Reasons() {}
 }

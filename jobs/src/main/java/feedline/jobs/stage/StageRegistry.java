@@ -1,6 +1,8 @@
 package feedline.jobs.stage;
 
+import feedline.jobs.build.BuildStage;
 import feedline.jobs.collect.CollectStage;
+import feedline.jobs.dedup.DedupStage;
 import feedline.jobs.redact.RedactStage;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +14,9 @@ public final class StageRegistry {
 
   static {
     STAGES.put("collect", CollectStage::new);
+    STAGES.put("dedup", DedupStage::new);
     STAGES.put("redact", RedactStage::new);
+    STAGES.put("build", BuildStage::new);
   }
 
   private StageRegistry() {}
