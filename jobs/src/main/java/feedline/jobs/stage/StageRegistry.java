@@ -16,6 +16,7 @@ public final class StageRegistry {
     STAGES.put("collect", CollectStage::new);
     STAGES.put("dedup", DedupStage::new);
     STAGES.put("redact", RedactStage::new);
+    STAGES.put("augment", feedline.jobs.augment.AugmentStage::new);
     STAGES.put("build", BuildStage::new);
   }
 
