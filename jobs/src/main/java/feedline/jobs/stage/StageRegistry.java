@@ -1,5 +1,6 @@
 package feedline.jobs.stage;
 
+import feedline.jobs.clean.CleanStage;
 import feedline.jobs.collect.CollectStage;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,6 +12,7 @@ public final class StageRegistry {
 
   static {
     STAGES.put("collect", CollectStage::new);
+    STAGES.put("clean", CleanStage::new);
   }
 
   private StageRegistry() {}
