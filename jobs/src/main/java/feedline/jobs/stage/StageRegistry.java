@@ -1,7 +1,9 @@
 package feedline.jobs.stage;
 
+import feedline.jobs.build.BuildStage;
 import feedline.jobs.clean.CleanStage;
 import feedline.jobs.collect.CollectStage;
+import feedline.jobs.dedup.DedupStage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -13,6 +15,9 @@ public final class StageRegistry {
   static {
     STAGES.put("collect", CollectStage::new);
     STAGES.put("clean", CleanStage::new);
+    STAGES.put("dedup", DedupStage::new);
+    STAGES.put("augment", feedline.jobs.augment.AugmentStage::new);
+    STAGES.put("build", BuildStage::new);
   }
 
   private StageRegistry() {}
