@@ -111,6 +111,12 @@ public final class Main {
             conf == null ? null : Path.of(conf), a.overrides());
         return 0;
       }
+      case "metric" -> {
+        return metric(a);
+      }
+      case "annotate" -> {
+        return annotate(a);
+      }
       case "config" -> {
         Config c = load(a, List.of("conf"));
         System.out.println(ConfigLoader.renderMasked(c));
@@ -120,6 +126,27 @@ public final class Main {
         if (StageRegistry.has(a.command())) return runStage(a);
         throw new UsageError("unknown command '" + a.command() + "'\n" + usage());
       }
+    }
+  }
+
+  /** {@code metric bleu|rouge|f1|exact|kappa --pred F --ref F}: no Spark, one JSON object on stdout. */
+  private static int metric(Args a) {
+    try {
+      System.out.println(feedline.common.metrics.MetricCommand.run(a.positionals(), a.options()));
+      return 0;
+    } catch (feedline.common.metrics.MetricCommand.UsageException e) {
+      throw new UsageError(e.getMessage());
+    }
+  }
+
+  /** {@code annotate export|import ...}: no Spark; prints a one-line JSON summary. */
+  private static int annotate(Args a) {
+    Config c = load(a, List.of("conf", "input", "out", "tasks", "label-studio", "doccano", "output", "review", "quarantine", "report"));
+    try {
+      System.out.println(feedline.common.annotate.AnnotateCommand.run(a.positionals(), a.options(), new Settings(c, "feedline.annotate")));
+      return 0;
+    } catch (feedline.common.annotate.AnnotateCommand.UsageException e) {
+      throw new UsageError(e.getMessage());
     }
   }
 
@@ -254,6 +281,8 @@ public final class Main {
         "  nightly                          nightly refresh: new files only, every stage, next dataset version, report",
         "  benchmark [--size 1g] [--work D] generate a corpus of that size, run the pipeline on it, print rows/s per stage",
         "  config                           print the resolved configuration (secrets masked)",
+        "  " + feedline.common.metrics.MetricCommand.usage(),
+        "  " + feedline.common.annotate.AnnotateCommand.usage(),
         "overrides: key=value (the feedline. prefix may be left out), e.g. spark.master=local[2] collect.source=web");
   }
 
