@@ -12,10 +12,16 @@ public final class Reasons {
   public static final String UNDECODABLE_TEXT = "undecodable_text";
   public static final String BAD_RECORD = "bad_record";
   public static final String NO_TEXT = "no_text";
+  public static final String REDACT_FAILED = "redact_failed";
   // drops: rows removed on purpose
   public static final String ALREADY_COLLECTED = "already_collected";
   public static final String EXACT_DUPLICATE = "exact_duplicate";
   public static final String NEAR_DUPLICATE = "near_duplicate";
+  // augment: variants rejected by the consistency check, or never produced
+  public static final String TOO_SIMILAR = "too_similar";
+  public static final String DRIFTED = "drifted";
+  public static final String PLACEHOLDER_LOST = "placeholder_lost";
+  public static final String TRANSLATOR_ERROR = "translator_error";
 
   private Reasons() {}
 }

@@ -1,8 +1,10 @@
 package feedline.jobs.stage;
 
 import feedline.jobs.build.BuildStage;
+import feedline.jobs.clean.CleanStage;
 import feedline.jobs.collect.CollectStage;
 import feedline.jobs.dedup.DedupStage;
+import feedline.jobs.redact.RedactStage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -13,7 +15,10 @@ public final class StageRegistry {
 
   static {
     STAGES.put("collect", CollectStage::new);
+    STAGES.put("clean", CleanStage::new);
     STAGES.put("dedup", DedupStage::new);
+    STAGES.put("redact", RedactStage::new);
+    STAGES.put("augment", feedline.jobs.augment.AugmentStage::new);
     STAGES.put("build", BuildStage::new);
   }
 
