@@ -11,6 +11,7 @@ public final class StageRegistry {
 
   static {
     STAGES.put("collect", CollectStage::new);
+    STAGES.put("select", feedline.jobs.select.SelectStage::new);
   }
 
   private StageRegistry() {}
