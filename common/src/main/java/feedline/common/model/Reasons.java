@@ -14,6 +14,13 @@ public final class Reasons {
   public static final String NO_TEXT = "no_text";
   // drops: rows removed on purpose
   public static final String ALREADY_COLLECTED = "already_collected";
+  public static final String EXACT_DUPLICATE = "exact_duplicate";
+  public static final String NEAR_DUPLICATE = "near_duplicate";
+  // augment: variants rejected by the consistency check, or never produced
+  public static final String TOO_SIMILAR = "too_similar";
+  public static final String DRIFTED = "drifted";
+  public static final String PLACEHOLDER_LOST = "placeholder_lost";
+  public static final String TRANSLATOR_ERROR = "translator_error";
 
   private Reasons() {}
 }

@@ -95,6 +95,25 @@ public final class TableFiles {
     }
   }
 
+  /** Moves a written folder to {@code dst} (any Hadoop path), replacing what is there. */
+  public static void moveFolder(SparkSession spark, String src, String dst) {
+    try {
+      org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+      org.apache.hadoop.fs.Path s = new org.apache.hadoop.fs.Path(src);
+      org.apache.hadoop.fs.Path d = new org.apache.hadoop.fs.Path(dst);
+      FileSystem sfs = s.getFileSystem(conf);
+      FileSystem dfs = d.getFileSystem(conf);
+      if (dfs.exists(d)) dfs.delete(d, true);
+      if (d.getParent() != null) dfs.mkdirs(d.getParent());
+      boolean moved = sfs.getUri().equals(dfs.getUri()) && sfs.rename(s, d);
+      if (!moved && !org.apache.hadoop.fs.FileUtil.copy(sfs, s, dfs, d, true, conf)) {
+        throw new IOException("copy to " + dst + " failed");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot move " + src + " to " + dst + ": " + e.getMessage(), e);
+    }
+  }
+
   public static String localTmp(String runId, String stage) {
     File dir = new File(System.getProperty("java.io.tmpdir"), "feedline-" + runId + "-" + stage + "-" + UUID.randomUUID());
     return dir.toURI().toString();

@@ -65,6 +65,11 @@ public final class StageRunner {
       }
 
       @Override
+      public String commitFolder(String name, String tmp) {
+        return commit(name, tmp);
+      }
+
+      @Override
       public void cleanup(String tmpRootPath) {
         lake.delete(tmpRootPath);
       }
@@ -117,6 +122,14 @@ public final class StageRunner {
       }
 
       @Override
+      public String commitFolder(String name, String tmp) {
+        String dst = targets.get(name);
+        if (dst == null) return null;
+        TableFiles.moveFolder(spark, tmp, dst);
+        return dst;
+      }
+
+      @Override
       public void cleanup(String tmpRootPath) {
         TableFiles.deleteLocal(tmpRootPath);
       }
@@ -126,6 +139,9 @@ public final class StageRunner {
   interface Committer {
     /** Moves one written output into place; returns its final location or null when not kept. */
     String commit(String name, String tmp);
+
+    /** Moves a written folder into place as a folder (a {@link KeptLayout} output). */
+    String commitFolder(String name, String tmp);
 
     void cleanup(String tmpRoot);
   }
@@ -162,13 +178,21 @@ public final class StageRunner {
       writes.put(QUARANTINE, quarantine.select(Quarantine.columnsOf()));
       writes.putAll(out.extraTables());
 
+      KeptLayout layout = out.layout();
       Map<String, String> tmps = new LinkedHashMap<>();
       for (Map.Entry<String, Dataset<Row>> w : writes.entrySet()) {
         String tmp = tmpRoot + "/" + w.getKey().replace('/', '_');
-        w.getValue().write().mode(SaveMode.Overwrite).parquet(tmp);
+        var writer = w.getValue().write().mode(SaveMode.Overwrite);
+        if (layout != null && w.getKey().equals(KEPT)) {
+          writer = writer.options(layout.writeOptions());
+          if (!layout.partitionBy().isEmpty()) writer = writer.partitionBy(layout.partitionBy().toArray(new String[0]));
+        }
+        writer.parquet(tmp);
         tmps.put(w.getKey(), tmp);
       }
-      long kept = spark.read().parquet(tmps.get(KEPT)).count();
+      Dataset<Row> keptWritten = spark.read().parquet(tmps.get(KEPT));
+      long kept = layout == null || layout.inputIdsColumn() == null ? keptWritten.count()
+          : keptWritten.select(org.apache.spark.sql.functions.explode(col(layout.inputIdsColumn()))).distinct().count();
       Dataset<Row> dropsWritten = spark.read().parquet(tmps.get(DROPS));
       Dataset<Row> quarantineWritten = spark.read().parquet(tmps.get(QUARANTINE));
       long dropped = dropsWritten.count();
@@ -185,9 +209,11 @@ public final class StageRunner {
         }
         LOG.warn(msg);
       }
+      if (layout != null && layout.beforeCommit() != null) layout.beforeCommit().accept(tmps.get(KEPT));
       Map<String, String> outputs = new LinkedHashMap<>();
       for (Map.Entry<String, String> t : tmps.entrySet()) {
-        String dst = committer.commit(t.getKey(), t.getValue());
+        String dst = layout != null && t.getKey().equals(KEPT) ? committer.commitFolder(t.getKey(), t.getValue())
+            : committer.commit(t.getKey(), t.getValue());
         if (dst != null) outputs.put(t.getKey().equals(KEPT) ? stage.outputTable() : t.getKey(), dst);
       }
       committer.cleanup(tmpRoot);

@@ -5,7 +5,25 @@ import feedline.common.config.Settings;
 import feedline.trainer.io.DType;
 import feedline.trainer.model.InitModel;
 import feedline.trainer.model.ModelConfig;
+import feedline.trainer.train.TrainConfig;
+import feedline.trainer.train.Trainer;
+import ai.djl.Device;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.ndarray.NDManager;
+import feedline.trainer.export.Adapters;
+import feedline.trainer.export.LoraMerge;
+import feedline.trainer.export.PeftAdapterDir;
+import feedline.trainer.generate.ChatTemplate;
+import feedline.trainer.generate.Generator;
+import feedline.trainer.io.CheckpointException;
+import feedline.trainer.io.HfCheckpoint;
+import feedline.trainer.io.Tensor;
+import feedline.trainer.model.LlamaModel;
+import feedline.trainer.train.Devices;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /** The work behind each verb, reading its keys from {@code feedline.trainer}. */
 final class Commands {
@@ -23,15 +41,66 @@ final class Commands {
   }
 
   static int train(Settings t) throws Exception {
-    throw new UsageError("train: not available in this build");
+    TrainConfig config = TrainConfig.from(t);
+    System.err.println("train: configuration " + com.typesafe.config.ConfigFactory.parseString(
+        feedline.common.config.ConfigLoader.renderMasked(t.config())).getConfig("feedline.trainer").root()
+        .render(com.typesafe.config.ConfigRenderOptions.concise()));
+    Trainer.Result r = new Trainer(config, System.err, null).run();
+    System.out.printf("trained %d steps: last loss %.4f%s, %.0f tokens/s; export in %s%n", r.steps(), r.lastLoss(),
+        Double.isFinite(r.bestValLoss()) ? String.format(", best validation loss %.4f at step %d", r.bestValLoss(), r.bestStep()) : "",
+        r.tokensPerSecond(), r.finalDir());
+    return 0;
   }
 
   static int generate(Settings t) throws Exception {
-    throw new UsageError("generate: not available in this build");
+    Settings s = t.sub("generate");
+    Path modelDir = requiredPath(s, "model-dir", "a Hugging Face model directory (or --model DIR)");
+    String prompt = s.optionalString("prompt");
+    if (prompt == null) throw new ConfigError(s.path("prompt"), "", "a non-empty prompt (or --prompt TEXT)");
+    String adapter = s.optionalString("adapter-dir");
+    int maxNew = s.integer("max-new-tokens", 1, 1 << 16);
+    double temperature = s.number("temperature", 0, 100);
+    double topP = s.number("top-p", 1e-6, 1);
+    boolean useTemplate = s.bool("chat-template");
+    Device device = Devices.pick(t.path("device"), t.oneOf("device", List.of("cpu", "gpu", "auto")));
+    HfCheckpoint.Loaded base = HfCheckpoint.load(modelDir);
+    Path tokFile = modelDir.resolve("tokenizer.json");
+    if (!Files.isRegularFile(tokFile)) throw new CheckpointException(modelDir + ": no tokenizer.json");
+    ChatTemplate template = useTemplate ? ChatTemplate.of(modelDir) : null;
+    String text = template == null ? prompt : template.renderUser(prompt);
+    try (HuggingFaceTokenizer tok = HuggingFaceTokenizer.newInstance(tokFile);
+        NDManager root = NDManager.newBaseManager(device);
+        LlamaModel model = LlamaModel.create(root, base.config(), base.weights())) {
+      if (adapter != null) model.setAdapter(Adapters.load(root, base.config(), Path.of(adapter)));
+      long[] enc = tok.encode(text, false, false).getIds();
+      int[] ids = new int[enc.length];
+      for (int i = 0; i < ids.length; i++) ids[i] = (int) enc[i];
+      int[] out = Generator.continueIds(model, ids, maxNew, temperature, topP, t.integer("seed", 0, Integer.MAX_VALUE),
+          base.config().eosTokenId());
+      long[] outIds = new long[out.length];
+      for (int i = 0; i < out.length; i++) outIds[i] = out[i];
+      System.out.println(tok.decode(outIds, true));
+    }
+    return 0;
   }
 
   static int merge(Settings t) throws Exception {
-    throw new UsageError("merge: not available in this build");
+    Settings s = t.sub("merge");
+    Path modelDir = requiredPath(s, "model-dir", "a Hugging Face model directory (or --model DIR)");
+    Path adapterDir = requiredPath(s, "adapter-dir", "a PEFT LoRA adapter directory (or --adapter DIR)");
+    Path out = requiredPath(s, "output", "a directory to write (or --output DIR)");
+    DType dtype = dtype(s, "dtype");
+    HfCheckpoint.Loaded base = HfCheckpoint.load(modelDir);
+    PeftAdapterDir.Read adapter = PeftAdapterDir.read(adapterDir);
+    Map<String, Tensor> merged;
+    try {
+      merged = LoraMerge.merge(base.config(), base.weights(), adapter.config(), adapter.tensors());
+    } catch (IllegalArgumentException e) {
+      throw new CheckpointException(adapterDir + ": " + e.getMessage(), e);
+    }
+    HfCheckpoint.save(out, HfCheckpoint.readConfigJson(modelDir), merged, dtype, t.bytes("shard-size", 1 << 10, Long.MAX_VALUE), modelDir);
+    System.out.println("merged " + adapterDir + " into " + modelDir + ": wrote " + out);
+    return 0;
   }
 
   static DType dtype(Settings s, String key) {

@@ -1,0 +1,123 @@
+package feedline.jobs.augment;
+
+import feedline.common.augment.ConsistencyCheck;
+import feedline.common.augment.EdaEdits;
+import feedline.common.augment.SentenceShuffle;
+import feedline.common.augment.SynonymSwap;
+import feedline.common.augment.translate.BackTranslation;
+import feedline.common.config.ConfigError;
+import feedline.common.config.Settings;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Bound and validated {@code feedline.augment} settings; shipped to executors. */
+public record AugmentConfig(
+    List<String> sources,
+    double fraction,
+    List<String> fields,
+    List<String> orderFreeFields,
+    String langColumn,
+    List<String> methods,
+    Map<String, Integer> variants,
+    long seed,
+    int batchRows,
+    List<String> terms,
+    String termsFile,
+    double synonymRate,
+    double posDominance,
+    int maxSenses,
+    double edaAlpha,
+    TranslatorSpec translator,
+    Map<String, List<String>> pivots,
+    boolean maskNumbers,
+    int ngram,
+    int ngramCjk,
+    Map<String, ConsistencyCheck.Bounds> bounds,
+    ConsistencyCheck.Bounds defaultBounds) implements Serializable {
+
+  public static final List<String> METHODS =
+      List.of(SynonymSwap.METHOD, SentenceShuffle.METHOD, EdaEdits.METHOD, BackTranslation.METHOD);
+  public static final List<String> ENGINES = List.of("apertium", "chat", "none");
+
+  public static AugmentConfig from(Settings s) {
+    List<String> fields = s.stringList("fields");
+    if (fields.isEmpty()) throw new ConfigError(s.path("fields"), "[]", "at least one column name (e.g. [text])");
+    List<String> methods = s.subsetOf("methods", METHODS);
+    Map<String, Integer> variants = new LinkedHashMap<>();
+    for (String m : List.of(SynonymSwap.METHOD, SentenceShuffle.METHOD, EdaEdits.METHOD)) {
+      variants.put(m, s.integer("variants." + m, 0, 20));
+    }
+    Map<String, List<String>> pivots = new LinkedHashMap<>();
+    Settings bt = s.sub("back-translation");
+    if (bt.has("pivots")) {
+      for (String lang : s.config().getConfig(bt.path("pivots")).root().keySet()) {
+        pivots.put(lang, bt.stringList("pivots." + lang));
+      }
+    }
+    Map<String, ConsistencyCheck.Bounds> bounds = new LinkedHashMap<>();
+    for (String m : METHODS) {
+      if (s.has("consistency." + m)) bounds.put(m, bounds(s.sub("consistency." + m)));
+    }
+    return new AugmentConfig(s.stringList("sources"), s.number("fraction", 0, 1), fields,
+        s.stringList("order-free-fields"), s.string("lang-column"), methods, variants, s.integer("seed", 0, Integer.MAX_VALUE),
+        s.integer("batch-rows", 1, 100_000), s.stringList("protect.terms"), s.optionalString("protect.terms-file"),
+        s.number("synonym.rate", 0.01, 1), s.number("synonym.pos-dominance", 0.5, 1), s.integer("synonym.max-senses", 1, 50),
+        s.number("eda.alpha", 0.01, 0.5), TranslatorSpec.from(bt), pivots, bt.bool("mask-numbers"),
+        s.integer("consistency.ngram", 1, 10), s.integer("consistency.ngram-cjk", 1, 10), bounds,
+        bounds(s.sub("consistency.default")));
+  }
+
+  private static ConsistencyCheck.Bounds bounds(Settings b) {
+    double lo = b.number("min-similarity", 0, 1);
+    double hi = b.number("max-similarity", 0, 1);
+    if (hi < lo) throw new ConfigError(b.path("max-similarity"), hi, "a number >= min-similarity (" + lo + ") and <= 1");
+    double rlo = b.number("min-length-ratio", 0.01, 1);
+    double rhi = b.number("max-length-ratio", 1, 100);
+    return new ConsistencyCheck.Bounds(lo, hi, rlo, rhi);
+  }
+
+  /** Reads a duration such as {@code 60s} or {@code 500ms}; the error names the key. */
+  static Duration duration(Settings s, String key) {
+    String allowed = "a duration such as 500ms, 60s or 2m";
+    if (!s.has(key)) throw new ConfigError(s.path(key), null, allowed);
+    try {
+      Duration d = s.config().getDuration(s.path(key));
+      if (d.isNegative() || d.isZero()) throw new ConfigError(s.path(key), s.config().getValue(s.path(key)).unwrapped(), allowed + " above zero");
+      return d;
+    } catch (com.typesafe.config.ConfigException e) {
+      throw new ConfigError(s.path(key), s.config().getValue(s.path(key)).unwrapped(), allowed);
+    }
+  }
+
+  /** How to build the translator on each executor JVM. */
+  public record TranslatorSpec(String engine, String apertiumBinary, Map<String, String> apertiumModes,
+      long apertiumTimeoutMs, int apertiumBatch, String chatBaseUrl, String chatModel, String chatApiKeyEnv,
+      int chatBatch, int chatConcurrency, long chatTimeoutMs, int chatAttempts, long chatBackoffMs,
+      double chatTemperature, List<String> chatPairs, String cacheDir) implements Serializable {
+
+    static TranslatorSpec from(Settings bt) {
+      String engine = bt.oneOf("engine", ENGINES);
+      Settings a = bt.sub("apertium");
+      Settings c = bt.sub("chat");
+      String model = c.optionalString("model");
+      if (engine.equals("chat") && model == null) {
+        throw new ConfigError(c.path("model"), "", "the model name the endpoint serves (e.g. qwen2.5:7b-instruct)");
+      }
+      List<String> pairs = new ArrayList<>(c.stringList("pairs"));
+      return new TranslatorSpec(engine, a.string("binary"), a.stringMap("modes"), duration(a, "timeout").toMillis(),
+          a.integer("batch-size", 1, 10_000), c.string("base-url"), model == null ? "" : model,
+          c.string("api-key-env"), c.integer("batch-size", 1, 1000), c.integer("max-concurrent", 1, 256),
+          duration(c, "timeout").toMillis(), c.integer("max-attempts", 1, 20), duration(c, "backoff").toMillis(),
+          c.number("temperature", 0, 2), List.copyOf(pairs), bt.optionalString("cache.dir"));
+    }
+
+    /** Identifies the built translator, so one JVM builds it once per distinct spec. */
+    String key() {
+      return toString();
+    }
+  }
+}
