@@ -128,7 +128,7 @@ public record DatasetCard(
       md.append("| ").append(b.lo()).append("–").append(b.hi() - 1).append(" | ").append(b.count()).append(" | ")
           .append("█".repeat(bar)).append(" |\n");
     }
-    md.append("\n## Template source\n\n```jinja\n").append(template.source()).append("\n```\n");
+    md.append("\n## Template source\n\n````jinja\n").append(template.source()).append("\n````\n");
     return md.toString();
   }
 }
