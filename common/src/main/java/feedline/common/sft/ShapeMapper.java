@@ -74,7 +74,7 @@ public final class ShapeMapper {
   }
 
   private Result turns(JsonNode row, String column, String roleKey, String contentKey, InputShape shape) {
-    JsonNode list = row.get(column);
+    JsonNode list = lookup(row, column);
     if (list != null && list.isTextual()) list = parseJson(list.asText(), column);
     if (list == null || list.isNull()) {
       return new Rejected(SftReasons.MISSING_COLUMN, shape.name().toLowerCase(Locale.ROOT) + " shape needs column '" + column
@@ -161,15 +161,41 @@ public final class ShapeMapper {
   }
 
   private static boolean present(JsonNode row, String col) {
-    JsonNode n = col == null ? null : row.get(col);
+    JsonNode n = lookup(row, col);
     return n != null && !n.isNull();
   }
 
   private static String str(JsonNode row, String col) {
-    JsonNode n = col == null ? null : row.get(col);
+    JsonNode n = lookup(row, col);
     if (n == null || n.isNull()) return null;
     return n.isValueNode() ? n.asText() : n.toString();
   }
+
+  /**
+   * A column of the row: a top-level field, else a dotted path ({@code fields.question}), else a
+   * key of the {@code fields} map that collect fills with the other columns of a CSV or JSON record.
+   */
+  static JsonNode lookup(JsonNode row, String col) {
+    if (col == null) return null;
+    JsonNode n = row.get(col);
+    if (n != null && !n.isNull()) return n;
+    if (col.indexOf('.') > 0) {
+      JsonNode at = row;
+      for (String part : col.split("\\.")) {
+        at = at == null ? null : at.get(part);
+      }
+      if (at != null && !at.isNull()) return at;
+    }
+    JsonNode fields = row.get(FIELDS);
+    if (fields != null && fields.isObject()) {
+      JsonNode f = fields.get(col);
+      if (f != null && !f.isNull()) return f;
+    }
+    return n;
+  }
+
+  /** The map column in which collect keeps a record's other columns. */
+  static final String FIELDS = "fields";
 
   private static JsonNode parseJson(String s, String column) {
     try {

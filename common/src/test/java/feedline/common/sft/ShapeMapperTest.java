@@ -63,6 +63,17 @@ class ShapeMapperTest {
   }
 
   @Test
+  void collectedCsvRecordsAreQuestionAnswerPairsFromTheirFieldsMap() throws Exception {
+    // collect keeps a CSV record's non-text columns in `fields`; text holds the joined text columns
+    var r = auto.map(row("{\"doc_id\":\"c1\",\"text\":\"Q A\",\"fields\":{\"question\":\"Is it bad?\",\"answer\":\"No.\"}}"));
+    assertThat(turns(r)).containsExactly(Turn.user("Is it bad?"), Turn.assistant("No."));
+    ShapeOptions dotted = new ShapeOptions(InputShape.QA, "instruction", "input", "output", "conversations", "from", "value",
+        "messages", "role", "content", "meta.q", "meta.a", "text", ShapeOptions.DEFAULT_ALIASES, null, null);
+    assertThat(turns(new ShapeMapper(dotted).map(row("{\"meta\":{\"q\":\"x\",\"a\":\"y\"}}"))))
+        .containsExactly(Turn.user("x"), Turn.assistant("y"));
+  }
+
+  @Test
   void plainTextBecomesText() throws Exception {
     var r = auto.map(row("{\"doc_id\":\"d\",\"text\":\"Some corpus text.\"}"));
     assertThat(r).isEqualTo(new ShapeMapper.Mapped(new SftInput.Text("Some corpus text."), InputShape.TEXT));
