@@ -12,6 +12,7 @@ public final class Reasons {
   public static final String UNDECODABLE_TEXT = "undecodable_text";
   public static final String BAD_RECORD = "bad_record";
   public static final String NO_TEXT = "no_text";
+  public static final String REDACT_FAILED = "redact_failed";
   // drops: rows removed on purpose
   public static final String ALREADY_COLLECTED = "already_collected";
   public static final String EXACT_DUPLICATE = "exact_duplicate";

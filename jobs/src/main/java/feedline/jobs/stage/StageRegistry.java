@@ -3,6 +3,7 @@ package feedline.jobs.stage;
 import feedline.jobs.build.BuildStage;
 import feedline.jobs.collect.CollectStage;
 import feedline.jobs.dedup.DedupStage;
+import feedline.jobs.redact.RedactStage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -14,6 +15,7 @@ public final class StageRegistry {
   static {
     STAGES.put("collect", CollectStage::new);
     STAGES.put("dedup", DedupStage::new);
+    STAGES.put("redact", RedactStage::new);
     STAGES.put("augment", feedline.jobs.augment.AugmentStage::new);
     STAGES.put("build", BuildStage::new);
     STAGES.put("select", feedline.jobs.select.SelectStage::new);

@@ -1,0 +1,47 @@
+package feedline.common.pii;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Chinese names right after a field cue such as "姓名：", "联系人", "收件人" or "我叫": a known surname
+ * and one or two given-name characters. Complements the statistical recognizer where a form layout
+ * gives it too little sentence context.
+ */
+public final class CuedChineseNameRecognizer implements Recognizer {
+  private static final Pattern CUE = Pattern.compile(
+      "(?:姓名|联系人|收件人|收货人|寄件人|患者|病人|客户|经办人|申请人|持卡人|户主|负责人|投诉人|乘客|我叫|我是|本人)[：:\\s]*");
+  /** Characters that end a name: function words, and the first characters of what usually follows. */
+  private static final String STOP = "的了是在和与及或男女先今昨电手身年岁说来去已于将被把给向对从为也都就还又很再，。、；：！？ 　的等";
+
+  @Override
+  public String name() {
+    return "cn_name_cue";
+  }
+
+  @Override
+  public List<Span> find(String text) {
+    List<Span> out = new ArrayList<>();
+    Matcher m = CUE.matcher(text);
+    while (m.find()) {
+      int i = m.end();
+      int sur = ChineseNames.surnameAt(text, i);
+      if (sur == 0) continue;
+      int end = i + sur;
+      int given = 0;
+      while (given < 2 && end < text.length() && isHan(text.charAt(end)) && STOP.indexOf(text.charAt(end)) < 0) {
+        end++;
+        given++;
+      }
+      if (given == 0) continue;
+      out.add(new Span(i, end, PiiType.PERSON, 0.7, name()));
+    }
+    return out;
+  }
+
+  private static boolean isHan(char c) {
+    return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+  }
+}

@@ -1,0 +1,81 @@
+package feedline.common.pii;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Phone numbers. Chinese mobiles (11 digits, 1[3-9] prefix, optional +86 / 0086, spaces or dashes)
+ * and Chinese landlines with an area code are found by shape and validated with libphonenumber's
+ * CN metadata; other numbers are found by libphonenumber's matcher, and kept when written in
+ * international form or with the separators of a national format. A bare run of digits is only a
+ * weak candidate that needs a context word ("电话", "phone") to pass.
+ */
+public final class PhoneRecognizer implements Recognizer {
+  private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+  private static final Pattern CN_MOBILE = Pattern.compile(
+      "(?<![0-9A-Za-z+]|\\d[ \\-])(?:(?:\\+|00)86[ \\-]?|\\(\\+?86\\)[ \\-]?|＋86[ ]?)?1[3-9]\\d(?:[ \\-]?\\d){8}(?![ \\-]?\\d|[A-Za-z])");
+  private static final Pattern CN_LANDLINE = Pattern.compile(
+      "(?<![0-9A-Za-z+]|\\d[ \\-])(?:(?:\\+|00)86[ \\-]?)?(?:\\(0\\d{2,3}\\)|（0\\d{2,3}）|0\\d{2,3})[ \\-]?\\d{3,4}[ \\-]?\\d{4}(?:(?:转|-|ext\\.?|x)\\d{1,5})?(?![ \\-]?\\d|[A-Za-z])");
+
+  @Override
+  public String name() {
+    return "phone_libphonenumber";
+  }
+
+  @Override
+  public List<Span> find(String text) {
+    List<Span> out = new ArrayList<>();
+    Matcher m = CN_MOBILE.matcher(text);
+    while (m.find()) {
+      if (RegexRecognizer.consistentSeparators(m.group()) && validCn(m.group())) {
+        out.add(new Span(m.start(), m.end(), PiiType.PHONE, 0.8, name()));
+      }
+    }
+    m = CN_LANDLINE.matcher(text);
+    while (m.find()) {
+      String digits = m.group().replaceAll("(转|ext\\.?|x)\\d+$", "");
+      if (validCn(digits)) out.add(new Span(m.start(), m.end(), PiiType.PHONE, 0.7, name()));
+    }
+    addMatches(text, "US", out, false);
+    addMatches(text, "GB", out, true);
+    return out;
+  }
+
+  private void addMatches(String text, String region, List<Span> out, boolean internationalOnly) {
+    for (PhoneNumberMatch pm : UTIL.findNumbers(text, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+      int start = pm.start();
+      int end = pm.end();
+      if (overlapsAny(out, start, end)) continue;
+      String raw = pm.rawString();
+      boolean international = raw.startsWith("+") || raw.startsWith("00") || raw.startsWith("＋");
+      if (internationalOnly && !international) continue;
+      if (start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) continue;
+      if (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) continue;
+      boolean formatted = raw.matches(".*[\\s().\\-].*");
+      double score = international ? 0.8 : formatted ? 0.65 : 0.4;
+      out.add(new Span(start, end, PiiType.PHONE, score, name()));
+    }
+  }
+
+  private static boolean overlapsAny(List<Span> spans, int start, int end) {
+    for (Span s : spans) {
+      if (s.start() < end && start < s.end()) return true;
+    }
+    return false;
+  }
+
+  private static boolean validCn(String raw) {
+    try {
+      PhoneNumber n = UTIL.parse(raw.replace('（', '(').replace('）', ')').replace('＋', '+'), "CN");
+      return n.getCountryCode() == 86 && UTIL.isValidNumber(n);
+    } catch (NumberParseException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package feedline.jobs.redact;
+
+import feedline.common.pii.PiiEngine;
+import feedline.common.pii.PiiType;
+import feedline.common.pii.RedactOptions;
+import feedline.common.pii.Redaction;
+import feedline.common.pii.Span;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Redacts one partition. Each output row is the input row with {@code text} redacted, then the spans
+ * (with their recognizer), one count column per type, and a status: ok, no_text or failed (with the
+ * exception's class only: a message could carry a value).
+ */
+final class RedactPartition implements MapPartitionsFunction<Row, Row> {
+  static final String STATUS = "_redact_status";
+  static final String ERROR = "_redact_error";
+  static final String AUDIT = "_redact_spans";
+  static final String OK = "ok";
+  static final String NO_TEXT = "no_text";
+  static final String FAILED = "failed";
+
+  static final StructType SPAN = new StructType()
+      .add("start", DataTypes.IntegerType, false)
+      .add("end", DataTypes.IntegerType, false)
+      .add("type", DataTypes.StringType, false)
+      .add("score", DataTypes.DoubleType, false)
+      .add("recognizer", DataTypes.StringType, false);
+
+  private static final scala.collection.immutable.Seq<Row> EMPTY = seq(List.of());
+
+  private final RedactOptions options;
+  private final int textIndex;
+  private final int width;
+
+  RedactPartition(RedactOptions options, int textIndex, int width) {
+    this.options = options;
+    this.textIndex = textIndex;
+    this.width = width;
+  }
+
+  static StructType outputSchema(StructType input) {
+    StructType s = input;
+    s = s.add(AUDIT, DataTypes.createArrayType(SPAN, false), true);
+    for (PiiType t : PiiType.values()) s = s.add(countColumn(t), DataTypes.IntegerType, false);
+    s = s.add("pii_total", DataTypes.IntegerType, false);
+    s = s.add(STATUS, DataTypes.StringType, false).add(ERROR, DataTypes.StringType, true);
+    return s;
+  }
+
+  static String countColumn(PiiType t) {
+    return "pii_" + t.column();
+  }
+
+  @Override
+  public Iterator<Row> call(Iterator<Row> rows) {
+    PiiEngine engine = EngineHolder.get(options);
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return rows.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        return redact(engine, rows.next());
+      }
+    };
+  }
+
+  private Row redact(PiiEngine engine, Row in) {
+    Object[] out = new Object[width + 3 + PiiType.values().length + 1];
+    for (int i = 0; i < width; i++) out[i] = in.get(i);
+    String text = in.isNullAt(textIndex) ? null : in.getString(textIndex);
+    int k = width;
+    if (text == null || text.isBlank()) {
+      out[k++] = EMPTY;
+      for (int i = 0; i <= PiiType.values().length; i++) out[k++] = 0;
+      out[k++] = NO_TEXT;
+      out[k] = null;
+      return RowFactory.create(out);
+    }
+    Redaction r;
+    try {
+      r = engine.process(text);
+    } catch (RuntimeException | StackOverflowError e) {
+      out[k++] = EMPTY;
+      for (int i = 0; i <= PiiType.values().length; i++) out[k++] = 0;
+      out[k++] = FAILED;
+      out[k] = e.getClass().getName();
+      return RowFactory.create(out);
+    }
+    out[textIndex] = r.text();
+    List<Row> spans = new ArrayList<>(r.spans().size());
+    for (Span s : r.spans()) spans.add(RowFactory.create(s.start(), s.end(), s.type().name(), round(s.score()), s.recognizer()));
+    out[k++] = seq(spans);
+    int total = 0;
+    for (PiiType t : PiiType.values()) {
+      int n = r.counts().getOrDefault(t, 0);
+      total += n;
+      out[k++] = n;
+    }
+    out[k++] = total;
+    out[k++] = OK;
+    out[k] = null;
+    return RowFactory.create(out);
+  }
+
+  private static scala.collection.immutable.Seq<Row> seq(List<Row> rows) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(rows).toSeq();
+  }
+
+  private static double round(double d) {
+    return Math.round(d * 1000.0) / 1000.0;
+  }
+}
