@@ -25,6 +25,25 @@ class BuildStageTest extends SparkTestBase {
   static final int IGN = TokenizedExample.IGNORE;
   final Map<String, Integer> vocab = TinyModel.vocab();
 
+  /** One lake and model for the class: the plain build is run once and shared by the tests. */
+  @org.junit.jupiter.api.io.TempDir static Path shared;
+  private static StageResult plain;
+
+  @Override
+  protected String lakeRoot() {
+    return shared.resolve("lake").toUri().toString();
+  }
+
+  private static Path model() throws Exception {
+    Path m = shared.resolve("model");
+    return Files.exists(m.resolve("tokenizer.json")) ? m : TinyModel.write(m);
+  }
+
+  private StageResult plain() throws Exception {
+    if (plain == null) plain = runStage(new BuildStage(), input(), "plain", common(model()));
+    return plain;
+  }
+
   /** Rows of every shape, bad rows, and augmented children that must share their parent's split. */
   static final List<String> ROWS = List.of(
       "{\"doc_id\":\"alp\",\"source\":\"web\",\"instruction\":\"Translate\",\"input\":\"hola\",\"output\":\"hello\"}",
@@ -43,7 +62,7 @@ class BuildStageTest extends SparkTestBase {
           + " six seven eight nine ten\",\"output\":\"one two three four five six seven eight nine ten one two three four five six\"}");
 
   private Dataset<Row> input() throws Exception {
-    Path f = tmp.resolve("in.jsonl");
+    Path f = shared.resolve("in.jsonl");
     Files.writeString(f, String.join("\n", ROWS) + "\n");
     return spark.read().json(f.toString());
   }
@@ -76,8 +95,8 @@ class BuildStageTest extends SparkTestBase {
 
   @Test
   void buildsShardsThatTheCommonReaderReadsBackIdentically() throws Exception {
-    Path model = TinyModel.write(tmp.resolve("model"));
-    StageResult r = runStage(new BuildStage(), input(), "run-a", common(model));
+    Path model = model();
+    StageResult r = plain();
 
     assertThat(r.in()).isEqualTo(11);
     assertThat(r.out()).isEqualTo(7);
@@ -158,9 +177,8 @@ class BuildStageTest extends SparkTestBase {
 
   @Test
   void packingKeepsEveryExampleAndItsBoundaries() throws Exception {
-    Path model = TinyModel.write(tmp.resolve("model"));
-    String[] base = common(model);
-    StageResult plain = runStage(new BuildStage(), input(), "plain", base);
+    String[] base = common(model());
+    StageResult plain = plain();
     String[] packed = java.util.Arrays.copyOf(base, base.length + 2);
     packed[base.length] = "feedline.build.packing.enabled=true";
     packed[base.length + 1] = "feedline.build.packing.buckets=1";
@@ -198,12 +216,24 @@ class BuildStageTest extends SparkTestBase {
   }
 
   @Test
-  void missingTokenizerIsAConfigErrorNamingTheKey() throws Exception {
-    assertThatThrownBy(() -> runStage(new BuildStage(), input(), "x",
-        new String[] {"feedline.build.tokenizer=" + tmp.resolve("nope")}))
-        .hasMessageContaining("feedline.build.tokenizer").hasMessageContaining("tokenizer.json");
-    assertThatThrownBy(() -> runStage(new BuildStage(), input(), "y",
-        new String[] {"feedline.build.tokenizer=" + tmp, "feedline.build.truncation=cut"})).hasMessageContaining("feedline.build.truncation").hasMessageContaining("split");
+  void badSettingsAreConfigErrorsNamingTheKeyAndTheAllowedValues() {
+    assertThatThrownBy(() -> BuildSettings.from(config())).hasMessageContaining("feedline.build.tokenizer")
+        .hasMessageContaining("--tokenizer");
+    assertThatThrownBy(() -> BuildStage.modelDir(tmp.resolve("nope").toString())).hasMessageContaining("feedline.build.tokenizer")
+        .hasMessageContaining("tokenizer.json");
+    assertThatThrownBy(() -> BuildSettings.from(config("feedline.build.tokenizer=/m", "feedline.build.truncation=cut")))
+        .hasMessageContaining("feedline.build.truncation").hasMessageContaining("split");
+    assertThatThrownBy(() -> BuildSettings.from(config("feedline.build.tokenizer=/m", "feedline.build.split.train=0.5")))
+        .hasMessageContaining("build.split").hasMessageContaining("sum to 1");
+    assertThatThrownBy(() -> BuildSettings.from(config("feedline.build.tokenizer=/m", "feedline.build.role-aliases.doc=doctor")))
+        .hasMessageContaining("feedline.build.role-aliases.doc").hasMessageContaining("assistant");
+    BuildSettings ok = BuildSettings.from(config("feedline.build.tokenizer=/m", "feedline.build.datasets.clinic.shape=qa",
+        "feedline.build.datasets.clinic.columns.question=q"));
+    assertThat(ok.datasets().get("clinic").shape()).isEqualTo(feedline.common.sft.InputShape.QA);
+    assertThat(ok.datasets().get("clinic").questionColumn()).isEqualTo("q");
+    assertThat(ok.datasets().get("clinic").answerColumn()).isEqualTo("answer");
+    assertThat(BuildSettings.parse(BuildSettings.render(config("feedline.build.tokenizer=/m")))).isEqualTo(
+        BuildSettings.from(config("feedline.build.tokenizer=/m")));
   }
 
   static int[] ints(List<Integer> l) {
