@@ -8,6 +8,7 @@
 #   FEEDLINE_MASTER=spark://host:7077 | yarn | k8s://https://api:6443   (default: spark://127.0.0.1:7077)
 #   FEEDLINE_DEPLOY_MODE=client | cluster                                 (default: client)
 #   FEEDLINE_SUBMIT_OPTS="--executor-memory 8g --num-executors 10 ..."    (extra spark-submit options)
+#   FEEDLINE_COMMAND=run | nightly                                        (default: run)
 # Spark adds the JVM module flags for Java 17 to driver and executors itself.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -32,4 +33,4 @@ exec "$SPARK_SUBMIT" \
   --conf spark.serializer=org.apache.spark.serializer.KryoSerializer \
   --conf spark.sql.adaptive.enabled=true \
   ${FEEDLINE_SUBMIT_OPTS:-} \
-  "$jar" run --conf "$conf_arg" "$@"
+  "$jar" "${FEEDLINE_COMMAND:-run}" --conf "$conf_arg" "$@"

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
   /** Subtrees whose keys are free-form (user maps), exempt from the unknown-key check. */
   private static final Set<String> FREE_FORM =
-      Set.of("feedline.spark.conf", "feedline.collect.sources", "feedline.hadoop");
+      Set.of("feedline.spark.conf", "feedline.collect.sources", "feedline.hadoop", "feedline.select.scorer.options");
 
   private static final Pattern SECRET = Pattern.compile("(?i).*(secret|password|passwd|token|hmac-key|api-key|credential).*");
 

@@ -11,7 +11,10 @@ import feedline.common.augment.SynonymSwap;
 import feedline.common.augment.WordNetSynonyms;
 import feedline.common.augment.translate.ApertiumTranslator;
 import feedline.common.augment.translate.BackTranslation;
+import feedline.common.augment.translate.ChatTranslator;
+import feedline.common.augment.translate.TranslationCache;
 import feedline.common.augment.translate.Translator;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,11 +67,16 @@ final class AugmentResources {
     private Translators() {}
 
     static Translator create(AugmentConfig.TranslatorSpec s) {
-      return switch (s.engine()) {
+      Translator engine = switch (s.engine()) {
         case "apertium" -> new ApertiumTranslator(s.apertiumBinary(), s.apertiumModes(),
             Duration.ofMillis(s.apertiumTimeoutMs()), s.apertiumBatch());
+        case "chat" -> new ChatTranslator(new ChatTranslator.Options(s.chatBaseUrl(), s.chatModel(),
+            s.chatApiKeyEnv().isBlank() ? null : System.getenv(s.chatApiKeyEnv()), s.chatBatch(), s.chatConcurrency(),
+            Duration.ofMillis(s.chatTimeoutMs()), s.chatAttempts(), Duration.ofMillis(s.chatBackoffMs()),
+            s.chatTemperature(), s.chatPairs()));
         default -> throw new IllegalArgumentException("no translator for engine " + s.engine());
       };
+      return s.cacheDir() == null ? engine : new TranslationCache(Path.of(s.cacheDir())).wrap(engine);
     }
   }
 }

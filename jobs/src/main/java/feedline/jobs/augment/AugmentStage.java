@@ -36,6 +36,7 @@ import org.apache.spark.util.LongAccumulator;
  * counted as parents plus candidate variants, so {@code in = out + dropped + quarantined} holds.
  */
 public final class AugmentStage implements Stage {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AugmentStage.class);
   public static final String NAME = "augment";
 
   @Override
@@ -134,6 +135,8 @@ public final class AugmentStage implements Stage {
     tr.put("ms_per_call", calls == 0 ? 0 : Math.round(acc[4].value() / 1e3 / calls) / 1e3);
     tr.put("ms_per_text", acc[1].value() == 0 ? 0 : Math.round(acc[4].value() / 1e3 / acc[1].value()) / 1e3);
     details.put("translator", tr);
+    LOG.info("augment: parents={} methods={} skipped={} translator {}={}", parents, byMethod, skipped,
+        details.get("translator_engine"), tr);
     return new StageOutput(kept, drops, quarantine, Map.of(), total, details);
   }
 

@@ -4,11 +4,15 @@ import com.typesafe.config.Config;
 import feedline.common.config.ConfigError;
 import feedline.common.config.ConfigLoader;
 import feedline.common.config.Settings;
+import feedline.jobs.bench.ScaleBenchmark;
 import feedline.jobs.lake.Lake;
 import feedline.jobs.lake.Manifest;
+import feedline.jobs.nightly.DatasetVersions;
+import feedline.jobs.nightly.Nightly;
 import feedline.jobs.pipeline.Pipeline;
 import feedline.jobs.pipeline.RunIds;
 import feedline.jobs.pipeline.Summary;
+import feedline.jobs.report.RunReport;
 import feedline.jobs.spark.SparkSessions;
 import feedline.jobs.stage.Stage;
 import feedline.jobs.stage.StageContext;
@@ -27,7 +31,9 @@ import org.apache.spark.sql.SparkSession;
  * <ul>
  *   <li>{@code run [FILE]}: the configured pipeline in the lake</li>
  *   <li>{@code <stage> --input PATH --output PATH [--drops PATH] [--quarantine PATH] ...}: one stage, file to file</li>
- *   <li>{@code report [RUN]}: the summary table of a run (default: CURRENT)</li>
+ *   <li>{@code report [RUN] [--out DIR]}: the summary table of a run (default: CURRENT); with
+ *       {@code --out} also the Markdown report and its PNG charts</li>
+ *   <li>{@code nightly}: the nightly refresh (new files only, every stage, next dataset version)</li>
  *   <li>{@code config}: the resolved configuration, secrets masked</li>
  * </ul>
  * Exit code 0 on success, 1 when the work failed, 2 for a usage or configuration error; the reason
@@ -94,6 +100,16 @@ public final class Main {
       }
       case "report" -> {
         return report(a);
+      }
+      case "nightly" -> {
+        return nightly(a);
+      }
+      case "benchmark" -> {
+        load(a, List.of("conf", "size", "work")); // checks the options and overrides before any work
+        String conf = a.options().get("conf");
+        ScaleBenchmark.run(a.options().getOrDefault("size", "1g"), Path.of(a.options().getOrDefault("work", "work/bench")),
+            conf == null ? null : Path.of(conf), a.overrides());
+        return 0;
       }
       case "metric" -> {
         return metric(a);
@@ -211,16 +227,46 @@ public final class Main {
     return base + "." + what + ext;
   }
 
-  private static int report(Args a) {
+  private static int nightly(Args a) {
     Config c = load(a, List.of("conf"));
+    System.err.println("feedline: config digest " + ConfigLoader.digest(c));
+    SparkSession spark = spark(c);
+    try {
+      Nightly.Result r = new Nightly(spark, c).run();
+      System.out.print(Summary.table(r.runId() + (r.resumed() ? " (resumed)" : ""), r.pipeline().stages()));
+      System.out.println("dataset version " + r.version().number() + ": " + r.version().rows() + " rows of "
+          + r.version().table() + " in " + r.version().parts().size() + " runs");
+      if (r.report() != null) System.out.println("report: " + r.report() + "/report.md");
+      return 0;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private static int report(Args a) {
+    Config c = load(a, List.of("conf", "out"));
     Settings f = new Settings(c, "feedline");
-    Lake lake = new Lake(f.string("lake.root"), new org.apache.hadoop.conf.Configuration());
+    org.apache.hadoop.conf.Configuration hconf = new org.apache.hadoop.conf.Configuration();
+    f.stringMap("hadoop").forEach(hconf::set);
+    Lake lake = new Lake(f.string("lake.root"), hconf);
     String runId = a.positionals().isEmpty()
         ? lake.readString(lake.currentRunPath()).map(String::strip)
             .orElseThrow(() -> new UsageError("no finished run in " + lake.root() + "; name a run id"))
         : a.positionals().get(0);
     Manifest m = Manifest.load(lake, runId).orElseThrow(() -> new UsageError("no run " + runId + " in " + lake.root()));
     System.out.print(Summary.table(runId + " (" + m.status() + ")", m.stages()));
+    String out = a.options().get("out");
+    if (out != null) {
+      DatasetVersions versions = new DatasetVersions(lake);
+      DatasetVersions.Version v = versions.current().filter(x -> x.includes(runId)).orElse(null);
+      org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(out);
+      try {
+        RunReport.write(dir.getFileSystem(hconf), dir, RunReport.render(runId, m, v));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      System.out.println("report: " + dir + "/report.md");
+    }
     return 0;
   }
 
@@ -230,7 +276,10 @@ public final class Main {
         "  run [FILE]                       run the configured pipeline (feedline.pipeline.stages) in the lake",
         "  <stage> --input P --output P     run one stage file to file (.jsonl or .parquet); also --drops P, --quarantine P",
         "                                   stages: " + StageRegistry.all().keySet(),
-        "  report [RUN]                     print a run's summary table (default: the current run)",
+        "  report [RUN] [--out DIR]         print a run's summary table (default: the current run); --out also writes",
+        "                                   report.md with PNG charts there",
+        "  nightly                          nightly refresh: new files only, every stage, next dataset version, report",
+        "  benchmark [--size 1g] [--work D] generate a corpus of that size, run the pipeline on it, print rows/s per stage",
         "  config                           print the resolved configuration (secrets masked)",
         "  " + feedline.common.metrics.MetricCommand.usage(),
         "  " + feedline.common.annotate.AnnotateCommand.usage(),

@@ -1,6 +1,7 @@
 package feedline.jobs.stage;
 
 import feedline.jobs.build.BuildStage;
+import feedline.jobs.clean.CleanStage;
 import feedline.jobs.collect.CollectStage;
 import feedline.jobs.dedup.DedupStage;
 import feedline.jobs.redact.RedactStage;
@@ -14,10 +15,12 @@ public final class StageRegistry {
 
   static {
     STAGES.put("collect", CollectStage::new);
+    STAGES.put("clean", CleanStage::new);
     STAGES.put("dedup", DedupStage::new);
     STAGES.put("redact", RedactStage::new);
     STAGES.put("augment", feedline.jobs.augment.AugmentStage::new);
     STAGES.put("build", BuildStage::new);
+    STAGES.put("select", feedline.jobs.select.SelectStage::new);
   }
 
   private StageRegistry() {}

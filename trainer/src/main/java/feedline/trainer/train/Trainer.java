@@ -138,19 +138,23 @@ public final class Trainer {
             }
             Map<String, NDArray> grads = new LinkedHashMap<>();
             double sq = 0;
+            List<String> nonFinite = new ArrayList<>();
             for (Map.Entry<String, NDArray> e : params.entrySet()) {
               NDArray g = e.getValue().getGradient();
               grads.put(e.getKey(), g);
-              sq += g.square().sum().getFloat();
+              double s = g.square().sum().getFloat();
+              if (!Double.isFinite(s)) nonFinite.add(e.getKey());
+              sq += s;
             }
             gradNorm = Math.sqrt(sq);
+            if (!nonFinite.isEmpty() || !Double.isFinite(loss)) {
+              throw new IllegalStateException("training diverged at step " + (step + 1) + ": loss " + loss
+                  + ", non-finite gradients in " + nonFinite.subList(0, Math.min(5, nonFinite.size())) + " of " + nonFinite.size()
+                  + " (lower feedline.trainer.optimizer.lr or set optimizer.max-grad-norm)");
+            }
             double scale = c.maxGradNorm() > 0 && gradNorm > c.maxGradNorm() ? c.maxGradNorm() / (gradNorm + 1e-6) : 1.0;
             opt.step(params, grads, lr, scale);
             for (NDArray g : grads.values()) g.subi(g);
-          }
-          if (!Double.isFinite(loss) || !Double.isFinite(gradNorm)) {
-            throw new IllegalStateException("training diverged at step " + (step + 1) + ": loss " + loss + ", gradient norm "
-                + gradNorm + " (lower feedline.trainer.optimizer.lr or set optimizer.max-grad-norm)");
           }
           step++;
           tokens += stepTokens;

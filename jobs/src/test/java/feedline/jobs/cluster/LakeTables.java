@@ -1,0 +1,52 @@
+package feedline.jobs.cluster;
+
+import feedline.jobs.lake.Lake;
+import feedline.jobs.lake.Manifest;
+import feedline.jobs.stage.StageResult;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Every table a run committed, as sorted rendered rows, for row-for-row comparison of two runs.
+ * Columns that differ between runs by design are left out: {@code run_id} and timestamps
+ * ({@code *_at}).
+ */
+final class LakeTables {
+  private LakeTables() {}
+
+  /** Output name (e.g. {@code collect.documents}, {@code collect.drops}) to its sorted rows. */
+  static Map<String, List<String>> of(SparkSession spark, Lake lake, String runId) {
+    Manifest m = Manifest.load(lake, runId).orElseThrow(() -> new AssertionError("no manifest of run " + runId + " in " + lake.root()));
+    Map<String, List<String>> out = new TreeMap<>();
+    for (StageResult r : m.stages()) {
+      for (Map.Entry<String, String> o : r.outputs().entrySet()) {
+        out.put(r.stage() + "." + o.getKey(), rows(spark.read().parquet(o.getValue())));
+      }
+    }
+    return out;
+  }
+
+  static List<String> rows(Dataset<Row> ds) {
+    Column[] keep = Arrays.stream(ds.columns()).filter(c -> !c.equals("run_id") && !c.endsWith("_at"))
+        .map(c -> ds.col("`" + c + "`")).toArray(Column[]::new);
+    List<String> rows = new ArrayList<>();
+    for (Row r : ds.select(keep).collectAsList()) rows.add(r.toString());
+    rows.sort(null);
+    return rows;
+  }
+
+  /** The kept rows of the last stage of a run. */
+  static List<String> finalRows(SparkSession spark, Lake lake, String runId) {
+    List<StageResult> stages = Manifest.load(lake, runId).orElseThrow().stages();
+    StageResult last = stages.get(stages.size() - 1);
+    String table = last.outputs().keySet().iterator().next();
+    return rows(spark.read().parquet(last.outputs().get(table)));
+  }
+}
