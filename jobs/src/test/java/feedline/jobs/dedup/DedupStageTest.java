@@ -89,7 +89,7 @@ class DedupStageTest extends SparkTestBase {
     assertThat(report).anySatisfy(x -> {
       assertThat(x.getString(0)).isEqualTo("near");
       assertThat(x.getString(1)).isEqualTo("bands");
-      assertThat(x.getDouble(2)).isEqualTo(9.0);
+      assertThat(x.getDouble(2)).isEqualTo(16.0);
     });
   }
 
