@@ -61,6 +61,12 @@ class QualityRulesTest {
   void garbage() {
     drops(DEFAULT, "ab\uFFFD\uFFFD\uE000\uE001 \u0001\u0002 text of bytes", CleanRule.GARBAGE);
     passes(DEFAULT, GOOD_EN + " \uFFFD");
+    // UTF-8 read as Latin-1 is full of C1 controls: repaired first, so it is not taken for garbage
+    String misread = new String(GOOD_ZH.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThat(QualityMeter.garbageRatio(misread, Integer.MAX_VALUE)).isGreaterThan(0.1);
+    CleanResult repaired = DEFAULT.clean(misread, List.of());
+    assertThat(repaired.kept()).isTrue();
+    assertThat(repaired.text()).isEqualTo(GOOD_ZH);
   }
 
   @Test
