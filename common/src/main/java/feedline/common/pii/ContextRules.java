@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Words around a candidate that raise its score (a type's own cue: "电话", "phone", "卡号") or lower
- * it (cues of look-alikes: order and tracking numbers, versions, barcodes, doses, prices). The cue
+ * it (cues of look-alikes: order and tracking numbers, versions, barcodes, doses, prices; for numbers
+ * and codes only). The cue
  * nearest to the span wins; positive cues are looked for before and just after the span, negative
  * cues before it.
  */
@@ -20,6 +21,10 @@ public final class ContextRules {
   public static final int AFTER = 8;
 
   private static final Map<PiiType, List<String>> POSITIVE = new EnumMap<>(PiiType.class);
+  /** Types a look-alike cue can lower: numbers and codes. Names, emails, URLs and addresses have no look-alikes of that kind. */
+  private static final java.util.Set<PiiType> NUMERIC = java.util.EnumSet.of(PiiType.PHONE, PiiType.ID_NUMBER,
+      PiiType.BANK_CARD, PiiType.IBAN, PiiType.IP_ADDRESS, PiiType.CRYPTO_ADDRESS, PiiType.PASSPORT,
+      PiiType.LICENSE_PLATE, PiiType.DATE_OF_BIRTH);
   private static final List<String> NEGATIVE = List.of(
       "订单", "单号", "运单", "快递", "物流", "编号", "条码", "条形码", "批号", "货号", "型号", "版本", "序列号",
       "发票", "流水号", "工单", "金额", "价格", "剂量", "邮编", "邮政编码", "商品码", "追踪号", "合同号", "验证码",
@@ -78,7 +83,7 @@ public final class ContextRules {
     if (p != null) {
       pos = Math.min(lastDistance(p, before), firstDistance(p, after));
     }
-    int neg = lastDistance(negative, before);
+    int neg = NUMERIC.contains(s.type()) ? lastDistance(negative, before) : Integer.MAX_VALUE;
     if (pos == Integer.MAX_VALUE && neg == Integer.MAX_VALUE) return s;
     return pos <= neg ? s.withScore(s.score() + boost) : s.withScore(s.score() - penalty);
   }

@@ -43,12 +43,22 @@ public final class EnglishPersonRecognizer implements Recognizer {
       "University", "College", "School", "Hospital", "Bridge", "Park", "Airport", "Station", "Institute", "Center",
       "Centre", "Foundation", "Museum", "Library", "Hall", "Memorial", "Square", "Place", "Way", "Court");
 
+  private static final Pattern NEXT_WORD = Pattern.compile("\\s+([A-Z][a-z]+)");
+
   private final Set<String> given;
   private final Set<String> ambiguous;
+  private final Set<String> surnames;
 
   public EnglishPersonRecognizer() {
     given = load("feedline/pii/en_first_names.txt");
     ambiguous = load("feedline/pii/en_ambiguous_names.txt");
+    surnames = load("feedline/pii/en_surnames.txt");
+  }
+
+  private boolean knownGiven(String w) {
+    if (given.contains(w)) return true;
+    int dash = w.indexOf('-');
+    return dash > 0 && given.contains(w.substring(0, dash)) && given.contains(w.substring(dash + 1));
   }
 
   @Override
@@ -67,29 +77,30 @@ public final class EnglishPersonRecognizer implements Recognizer {
     m = CAPS.matcher(text);
     while (m.find()) {
       String[] words = m.group().split("\\s+");
-      int start = m.start();
-      // the name starts at the first known given name in the run of capitalized words
-      int offset = 0;
+      int[] starts = new int[words.length];
+      int at = m.start();
+      for (int i = 0; i < words.length; i++) {
+        at = text.indexOf(words[i], at);
+        starts[i] = at;
+        at += words[i].length();
+      }
       for (int i = 0; i < words.length; i++) {
         String w = words[i];
-        boolean known = given.contains(w);
+        boolean known = knownGiven(w);
         boolean amb = ambiguous.contains(w);
-        if (known || amb) {
-          int s = start + offset;
-          int[] se = trimStops(text, s, m.end());
-          if (se == null) break;
-          String span = text.substring(se[0], se[1]);
-          boolean hasSurname = span.indexOf(' ') > 0;
-          if (placeFollows(text, se[1])) break;
-          if (hasSurname) {
-            out.add(new Span(se[0], se[1], PiiType.PERSON, known ? 0.75 : 0.6, name()));
-          } else if (known) {
-            out.add(new Span(se[0], se[1], PiiType.PERSON, 0.6, name()));
-          }
-          break;
+        // an unknown capitalized word followed by a known surname ("Tobias Fischer")
+        boolean beforeSurname = !known && !amb && !STOP.contains(w) && i + 1 < words.length && surnames.contains(words[i + 1])
+            && !w.matches("[A-Z]\\.");
+        if (!known && !amb && !beforeSurname) continue;
+        int[] se = trimStops(text, starts[i], m.end());
+        if (se == null || placeFollows(text, se[1])) break;
+        boolean hasSurname = text.substring(se[0], se[1]).indexOf(' ') > 0;
+        if (hasSurname) {
+          out.add(new Span(se[0], se[1], PiiType.PERSON, known ? 0.75 : 0.6, name()));
+        } else if (known) {
+          out.add(new Span(se[0], se[1], PiiType.PERSON, 0.6, name()));
         }
-        offset += w.length();
-        while (start + offset < m.end() && Character.isWhitespace(text.charAt(start + offset))) offset++;
+        break;
       }
     }
     return out;
@@ -103,7 +114,7 @@ public final class EnglishPersonRecognizer implements Recognizer {
     int pos = 0;
     for (int i = 0; i < words.length; i++) {
       int at = s.indexOf(words[i], pos);
-      if (STOP.contains(words[i])) break;
+      if (i > 0 && STOP.contains(words[i])) break;
       len = at + words[i].length();
       pos = len;
     }
@@ -111,7 +122,7 @@ public final class EnglishPersonRecognizer implements Recognizer {
   }
 
   private static boolean placeFollows(String text, int end) {
-    Matcher m = Pattern.compile("\\s+([A-Z][a-z]+)").matcher(text);
+    Matcher m = NEXT_WORD.matcher(text);
     m.region(end, Math.min(text.length(), end + 20));
     return m.lookingAt() && AFTER_NAME_PLACE.contains(m.group(1));
   }

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /** URLs with a scheme (http, https, ftp) or starting with {@code www.}; trailing punctuation is left out. */
 public final class UrlRecognizer extends RegexRecognizer {
   private static final Pattern P = Pattern.compile(
-      "(?i)(?<![A-Za-z0-9@])(?:(?:https?|ftp)://|www\\.)[^\\s<>\"'，。、；：！？（）《》【】「」]+");
+      "(?i)(?<![A-Za-z0-9@.\\-])(?:(?:https?|ftp)://|www\\.|(?:[a-z0-9\\-]+\\.)+(?:com|org|net|edu|gov|io|info|biz|cn|uk|de|jp|fr|hk|tw)(?:\\.[a-z]{2})?(?=/))"
+          + "[^\\s<>\"'，。、；：！？（）《》【】「」]*");
 
   public UrlRecognizer() {
     super("url", P);

@@ -117,6 +117,13 @@ public final class Main {
       case "annotate" -> {
         return annotate(a);
       }
+      case "redact-eval", "redact-bench" -> {
+        Config c = load(a, List.of("conf", "set", "errors", "docs", "bytes"));
+        System.out.print(a.command().equals("redact-eval")
+            ? feedline.jobs.redact.RedactCommands.eval(c, a.options())
+            : feedline.jobs.redact.RedactCommands.bench(c, a.options()));
+        return 0;
+      }
       case "config" -> {
         Config c = load(a, List.of("conf"));
         System.out.println(ConfigLoader.renderMasked(c));
@@ -283,6 +290,7 @@ public final class Main {
         "  config                           print the resolved configuration (secrets masked)",
         "  " + feedline.common.metrics.MetricCommand.usage(),
         "  " + feedline.common.annotate.AnnotateCommand.usage(),
+        "  " + feedline.jobs.redact.RedactCommands.usage(),
         "overrides: key=value (the feedline. prefix may be left out), e.g. spark.master=local[2] collect.source=web");
   }
 

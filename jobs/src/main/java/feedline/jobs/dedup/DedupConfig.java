@@ -28,6 +28,7 @@ public record DedupConfig(
     Verify verify,
     int bucketWindow,
     int maxIterations,
+    boolean writePairs,
     SurvivorPolicy.Kind policy,
     String timeColumn,
     String qualityColumn,
@@ -77,7 +78,7 @@ public record DedupConfig(
         s.enumValue("near.shingle", ShingleKind.class), s.integer("near.char-n", 1, 100), s.integer("near.word-n", 1, 100),
         s.integer("near.max-shingles", 1, 100_000_000), perms, seed, threshold, lsh, derived,
         s.enumValue("near.verify", Verify.class), s.integer("near.bucket-window", 2, 100_000),
-        s.integer("near.max-iterations", 1, 10_000), s.enumValue("survivor.policy", SurvivorPolicy.Kind.class),
+        s.integer("near.max-iterations", 1, 10_000), s.bool("near.write-pairs"), s.enumValue("survivor.policy", SurvivorPolicy.Kind.class),
         s.string("survivor.time-column"), s.string("survivor.quality-column"), s.stringList("survivor.preferred-sources"),
         s.bool("index.enabled"), indexTable);
   }

@@ -56,6 +56,7 @@ public final class DedupStage implements Stage {
   public static final String NAME = "dedup";
   public static final String CLUSTERS = "dedup_clusters";
   public static final String REPORT = "dedup_report";
+  public static final String PAIRS = "dedup_pairs";
 
   static final String K = "_k";
   private static final String REASON = "_reason";
@@ -98,6 +99,7 @@ public final class DedupStage implements Stage {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("clusters", CLUSTERS);
     m.put("report", REPORT);
+    m.put("pairs", PAIRS);
     return m;
   }
 
@@ -151,9 +153,10 @@ public final class DedupStage implements Stage {
     phases.mark("exact");
 
     Map<String, Object> near = new LinkedHashMap<>();
+    Map<String, Dataset<Row>> pairTables = new LinkedHashMap<>();
     Dataset<Row> nodeFinal = null;
     if (cfg.near()) {
-      nodeFinal = nearDuplicates(ctx, cfg, prep, exactInfo, index, phases, near);
+      nodeFinal = nearDuplicates(ctx, cfg, prep, exactInfo, index, phases, near, pairTables);
     }
 
     // decisions: kept, exact duplicate (of this run or of the index), near duplicate
@@ -195,9 +198,10 @@ public final class DedupStage implements Stage {
     Map<String, Dataset<Row>> extras = new LinkedHashMap<>();
     extras.put(CLUSTERS, clusters);
     extras.put(REPORT, reportTable(ctx, details));
+    extras.putAll(pairTables);
     if (cfg.index() && ctx.lake() != null) {
-      Dataset<Row> keptKeys = decisions.filter(col(REASON).isNull()).select(col(K));
-      extras.put(cfg.indexTable(), prep.join(keptKeys, prep.col(K).equalTo(keptKeys.col(K)), "left_semi").select(
+      Dataset<Row> keptKeys = decisions.filter(col(REASON).isNull()).select(col(K).as("_kept"));
+      extras.put(cfg.indexTable(), prep.join(keptKeys, col(K).equalTo(col("_kept")), "left_semi").select(
           col("doc_id"), cfg.exact() ? col("exact") : lit(null).cast(DataTypes.StringType).as("exact"), col("sig"), col("shingles"),
           lit(cfg.indexParams()).as("params"), lit(ctx.runId()).as("run_id")));
     }
@@ -209,9 +213,9 @@ public final class DedupStage implements Stage {
    * non-trivial component, its component's survivor ({@code node, node_final_k, node_final_doc}).
    */
   private static Dataset<Row> nearDuplicates(StageContext ctx, DedupConfig cfg, Dataset<Row> prep, Dataset<Row> exactInfo,
-      Dataset<Row> index, Phases phases, Map<String, Object> near) {
-    Dataset<Row> reps = exactInfo.filter(col(K).equalTo(col("rep_k")).and(col("old_doc").isNull())).select(col(K));
-    Dataset<Row> nearNew = prep.join(reps, prep.col(K).equalTo(reps.col(K)), "left_semi").filter(col("sig").isNotNull())
+      Dataset<Row> index, Phases phases, Map<String, Object> near, Map<String, Dataset<Row>> extras) {
+    Dataset<Row> reps = exactInfo.filter(col(K).equalTo(col("rep_k")).and(col("old_doc").isNull())).select(col(K).as("_rep"));
+    Dataset<Row> nearNew = prep.join(reps, col(K).equalTo(col("_rep")), "left_semi").filter(col("sig").isNotNull())
         .select(col(K), col("sig"), col("shingles"));
     Dataset<Row> nearOld = index == null ? null : index.filter(col("sig").isNotNull()).select(col(K), col("sig"), col("shingles"));
     Dataset<Row> signed = nearOld == null ? nearNew : nearNew.unionByName(nearOld);
@@ -225,21 +229,29 @@ public final class DedupStage implements Stage {
 
     Dataset<Row> edges;
     if (cfg.verify() == DedupConfig.Verify.NONE) {
-      edges = pairs.select(col("a").as("src"), col("b").as("dst"));
+      edges = pairs.select(col("a").as("src"), col("b").as("dst"), lit(null).cast(DataTypes.DoubleType).as("similarity"));
     } else {
       String v = cfg.verify() == DedupConfig.Verify.EXACT ? "shingles" : "sig";
       Dataset<Row> values = signed.select(col(K), col(v).as("v"));
       Dataset<Row> va = values.select(col(K).as("a"), col("v").as("va"));
       Dataset<Row> vb = values.select(col(K).as("b"), col("v").as("vb"));
       edges = pairs.join(va, "a").join(vb, "b").select(col("a"), col("b"), col("va"), col("vb"))
-          .filter(new PairFilter(cfg.threshold(), cfg.verify() == DedupConfig.Verify.EXACT))
-          .select(col("a").as("src"), col("b").as("dst"));
+          .map(new PairSimilarity(cfg.verify() == DedupConfig.Verify.EXACT), Encoders.row(PairSimilarity.SCHEMA))
+          .filter(col("similarity").geq(cfg.threshold()));
     }
     edges = ctx.persist(edges);
     long verifiedPairs = edges.count();
     phases.mark("verify");
 
-    ConnectedComponents.Result cc = ConnectedComponents.of(edges, cfg.maxIterations());
+    if (cfg.writePairs()) {
+      Dataset<Row> ids = prep.select(col(K), col("doc_id"));
+      if (index != null) ids = ids.union(index.select(col(K), col("doc_id")));
+      Dataset<Row> ia = ids.select(col(K).as("src"), col("doc_id").as("doc_a"));
+      Dataset<Row> ib = ids.select(col(K).as("dst"), col("doc_id").as("doc_b"));
+      extras.put(PAIRS, edges.join(ia, "src").join(ib, "dst").select(col("doc_a"), col("doc_b"), col("similarity"),
+          col("src").lt(0).or(col("dst").lt(0)).as("with_earlier_run")));
+    }
+    ConnectedComponents.Result cc = ConnectedComponents.of(edges.select(col("src"), col("dst")), cfg.maxIterations());
     Dataset<Row> assignments = ctx.persist(cc.assignments());
     assignments.count();
     phases.mark("components");

@@ -20,6 +20,7 @@ public final class StageRegistry {
     STAGES.put("redact", RedactStage::new);
     STAGES.put("augment", feedline.jobs.augment.AugmentStage::new);
     STAGES.put("build", BuildStage::new);
+    STAGES.put("select", feedline.jobs.select.SelectStage::new);
   }
 
   private StageRegistry() {}

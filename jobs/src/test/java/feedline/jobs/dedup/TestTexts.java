@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Random;
 
 /** Seeded random English-like and Chinese texts, and controlled edits of them. */
-final class TestTexts {
+public final class TestTexts {
   private final Random rnd;
   private final List<String> vocabulary = new ArrayList<>();
 
-  TestTexts(long seed) {
+  public TestTexts(long seed) {
     rnd = new Random(seed);
     for (int i = 0; i < 3000; i++) {
       StringBuilder w = new StringBuilder();
@@ -19,7 +19,7 @@ final class TestTexts {
     }
   }
 
-  String english(int words) {
+  public String english(int words) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < words; i++) {
       if (i > 0) sb.append(i % 12 == 0 ? ". " : " ");
@@ -28,7 +28,7 @@ final class TestTexts {
     return sb.append('.').toString();
   }
 
-  String chinese(int chars) {
+  public String chinese(int chars) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < chars; i++) {
       sb.append((char) (0x4E00 + rnd.nextInt(0x9FA5 - 0x4E00)));
@@ -38,14 +38,14 @@ final class TestTexts {
   }
 
   /** Replaces {@code count} words at random positions. */
-  String replaceWords(String text, int count) {
+  public String replaceWords(String text, int count) {
     String[] w = text.split(" ");
     for (int i = 0; i < count; i++) w[rnd.nextInt(w.length)] = vocabulary.get(rnd.nextInt(vocabulary.size()));
     return String.join(" ", w);
   }
 
   /** Replaces {@code count} characters at random positions with other Han characters. */
-  String replaceChars(String text, int count) {
+  public String replaceChars(String text, int count) {
     char[] c = text.toCharArray();
     for (int i = 0; i < count; i++) c[rnd.nextInt(c.length)] = (char) (0x4E00 + rnd.nextInt(0x9FA5 - 0x4E00));
     return new String(c);
