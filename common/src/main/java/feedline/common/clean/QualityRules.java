@@ -45,20 +45,22 @@ public final class QualityRules {
   /** The other rules, in order. */
   public static Optional<Verdict> evaluate(Map<String, Double> m, Scripts.Counts counts, QualityThresholds t) {
     Scripts.Shape shape = counts.shape();
-    if (t.on(CleanRule.SYMBOL_RATIO) && m.get(SYMBOL_RATIO) > t.maxSymbolRatio()) {
+    // ratios over a handful of units say little (Gopher only judges documents of 50 words and more)
+    boolean enoughUnits = m.get(UNITS) >= t.ratioMinUnits();
+    if (enoughUnits && t.on(CleanRule.SYMBOL_RATIO) && m.get(SYMBOL_RATIO) > t.maxSymbolRatio()) {
       return fire(CleanRule.SYMBOL_RATIO, SYMBOL_RATIO, m.get(SYMBOL_RATIO), ">", t.maxSymbolRatio());
     }
-    if (t.on(CleanRule.DIGIT_RATIO) && m.get(DIGIT_RATIO) > t.maxDigitRatio()) {
+    if (enoughUnits && t.on(CleanRule.DIGIT_RATIO) && m.get(DIGIT_RATIO) > t.maxDigitRatio()) {
       return fire(CleanRule.DIGIT_RATIO, DIGIT_RATIO, m.get(DIGIT_RATIO), ">", t.maxDigitRatio());
     }
     if (shape == Scripts.Shape.UNSEGMENTED || shape == Scripts.Shape.NONE) return Optional.empty();
     boolean cjk = shape == Scripts.Shape.CJK;
-    if (t.on(CleanRule.ALPHA_WORDS)) {
+    if (enoughUnits && t.on(CleanRule.ALPHA_WORDS)) {
       double min = cjk ? t.minCjkLetters() : t.minAlphaWords();
       if (m.get(ALPHA_FRACTION) < min) return fire(CleanRule.ALPHA_WORDS, ALPHA_FRACTION, m.get(ALPHA_FRACTION), "<", min);
     }
     // Gopher's word length bounds hold for alphabetic scripts; Hangul words are syllable blocks
-    if (t.on(CleanRule.MEAN_WORD_LENGTH) && !cjk && counts.share("hangul") < 0.5 && m.containsKey(MEAN_WORD_LENGTH)) {
+    if (enoughUnits && t.on(CleanRule.MEAN_WORD_LENGTH) && !cjk && counts.share("hangul") < 0.5 && m.containsKey(MEAN_WORD_LENGTH)) {
       double mean = m.get(MEAN_WORD_LENGTH);
       if (mean < t.minMeanWordLength()) return fire(CleanRule.MEAN_WORD_LENGTH, MEAN_WORD_LENGTH, mean, "<", t.minMeanWordLength());
       if (mean > t.maxMeanWordLength()) return fire(CleanRule.MEAN_WORD_LENGTH, MEAN_WORD_LENGTH, mean, ">", t.maxMeanWordLength());
@@ -104,6 +106,55 @@ public final class QualityRules {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A quality score in [0, 1]: the mean headroom left under the thresholds of the ratio and
+   * repetition rules that apply to the text (1 = nowhere near a threshold, 0 = at or past it). For
+   * a "max" threshold the headroom is {@code 1 - value / max}; for a "min" threshold it is
+   * {@code (value - min) / (1 - min)}. Disabled rules count too, so the score does not depend on
+   * which rules drop. A ranking signal for later stages (dedup's survivor policy), not a verdict.
+   */
+  public static double score(Map<String, Double> m, Scripts.Counts counts, QualityThresholds t) {
+    Scripts.Shape shape = counts.shape();
+    double sum = 0;
+    int n = 0;
+    sum += underMax(m.get(SYMBOL_RATIO), t.maxSymbolRatio());
+    sum += underMax(m.get(DIGIT_RATIO), t.maxDigitRatio());
+    n += 2;
+    if (shape == Scripts.Shape.CJK || shape == Scripts.Shape.SPACED) {
+      boolean cjk = shape == Scripts.Shape.CJK;
+      sum += overMin(m.get(ALPHA_FRACTION), cjk ? t.minCjkLetters() : t.minAlphaWords());
+      n++;
+      if (m.get(LINES) >= t.minLines()) {
+        sum += overMin(m.get(LINE_PUNCT_FRACTION), t.minLinePunct());
+        n++;
+      }
+      sum += underMax(m.get(DUP_LINE_CHAR_FRACTION), t.maxDupLineCharFraction());
+      sum += underMax(m.get(DUP_PARA_CHAR_FRACTION), t.maxDupParaCharFraction());
+      n += 2;
+      for (int i = 0; i < t.topNgramN().size(); i++) {
+        sum += underMax(m.getOrDefault(topNgram(t.topNgramN().get(i)), 0.0), t.topNgramMax().get(i));
+        n++;
+      }
+      for (int i = 0; i < t.dupNgramN().size(); i++) {
+        sum += underMax(m.getOrDefault(dupNgram(t.dupNgramN().get(i)), 0.0), t.dupNgramMax().get(i));
+        n++;
+      }
+    }
+    return Math.round(sum / n * 10000.0) / 10000.0;
+  }
+
+  private static double underMax(Double value, double max) {
+    if (value == null) return 1;
+    if (max <= 0) return value <= 0 ? 1 : 0;
+    return Math.max(0, Math.min(1, 1 - value / max));
+  }
+
+  private static double overMin(Double value, double min) {
+    if (value == null) return 1;
+    if (min >= 1) return value >= 1 ? 1 : 0;
+    return Math.max(0, Math.min(1, (value - min) / (1 - min)));
   }
 
   static Optional<Verdict> fire(CleanRule rule, String signal, double value, String op, double threshold) {
