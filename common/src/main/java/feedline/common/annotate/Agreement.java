@@ -68,7 +68,7 @@ public record Agreement(int ratedItems, Double fleiss, Map<String, Double> fleis
             b.add(u.get(names.get(j)));
           }
         }
-        if (!a.isEmpty()) pairs.put(names.get(i) + " | " + names.get(j), new PairKappa(a.size(), nan(Kappa.cohen(a, b))));
+        if (!a.isEmpty()) pairs.put(names.get(i) + " & " + names.get(j), new PairKappa(a.size(), nan(Kappa.cohen(a, b))));
       }
     }
     return new Agreement(rated, fleiss, per, pairs);

@@ -65,10 +65,10 @@ public final class AnnotateCommand {
         Path report = Path.of(options.getOrDefault("report", sibling(output, "report", ".json")));
         r.write(output, review, quarantine, report);
         Map<String, Object> summary = new LinkedHashMap<>(r.summary());
-        summary.put("output", output.toString());
-        summary.put("review", review.toString());
-        summary.put("quarantine", quarantine.toString());
-        summary.put("report", report.toString());
+        summary.put("output_file", output.toString());
+        summary.put("review_file", review.toString());
+        summary.put("quarantine_file", quarantine.toString());
+        summary.put("report_file", report.toString());
         return Json.write(summary);
       }
       default:

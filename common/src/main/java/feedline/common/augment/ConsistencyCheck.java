@@ -64,10 +64,10 @@ public final class ConsistencyCheck implements Serializable {
       return new Verdict(false, Reasons.DRIFTED, String.format("length ratio %.3f outside [%.3f, %.3f]", ratio,
           b.minLengthRatio(), b.maxLengthRatio()), sim, ratio);
     }
-    if (sim > b.maxSimilarity()) {
+    if (sim > b.maxSimilarity() + 1e-9) {
       return new Verdict(false, Reasons.TOO_SIMILAR, String.format("similarity %.3f > %.3f", sim, b.maxSimilarity()), sim, ratio);
     }
-    if (sim < b.minSimilarity()) {
+    if (sim < b.minSimilarity() - 1e-9) {
       return new Verdict(false, Reasons.DRIFTED, String.format("similarity %.3f < %.3f", sim, b.minSimilarity()), sim, ratio);
     }
     return new Verdict(true, null, null, sim, ratio);

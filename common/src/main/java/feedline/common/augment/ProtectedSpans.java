@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the parts of a text no augmenter may change: redaction placeholders ({@code <PHONE_1>},
- * {@code [EMAIL]}), numbers, domain terms from a list, and (for English) likely names: capitalised
+ * {@code [EMAIL]}), links and e-mail addresses, numbers, domain terms from a list, and (for English) likely names: capitalised
  * words that do not start a sentence, and acronyms. Chinese names, places and organisations are
  * found by the Chinese segmenter's part of speech, not here.
  */
@@ -23,6 +23,9 @@ public final class ProtectedSpans implements Serializable {
       Pattern.compile("<[A-Z][A-Z0-9_]*>|\\[[A-Z][A-Z0-9_]*\\]|\\{\\{[A-Z][A-Z0-9_]*\\}\\}");
   /** Digits with inner separators: 3, 10:30, 2,500.75, 2024-05-01, 50%. Full-width digits count. */
   public static final Pattern NUMBER = Pattern.compile("\\p{Nd}+(?:[.,:/\\-]\\p{Nd}+)*%?");
+  /** Links and e-mail addresses left in the text (redact masks personal ones; the rest must survive intact). */
+  public static final Pattern LINK = Pattern.compile(
+      "(?i)\\b(?:https?://|www\\.)[^\\s<>\"'）)\\]]+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
   private static final Pattern ENGLISH_NAME =
       Pattern.compile("(?<![\\p{L}\\p{Nd}])(?:\\p{Lu}\\p{Ll}+(?:[-']\\p{Lu}?\\p{Ll}+)*|\\p{Lu}{2,}\\p{Nd}*)(?![\\p{L}\\p{Nd}])");
 
@@ -33,7 +36,7 @@ public final class ProtectedSpans implements Serializable {
     }
   }
 
-  public enum Kind { PLACEHOLDER, NUMBER, TERM, ENTITY }
+  public enum Kind { PLACEHOLDER, LINK, NUMBER, TERM, ENTITY }
 
   private final List<String> terms;
 
@@ -55,6 +58,7 @@ public final class ProtectedSpans implements Serializable {
   public List<Span> find(String text, Lang lang) {
     List<Span> all = new ArrayList<>();
     add(all, PLACEHOLDER.matcher(text), Kind.PLACEHOLDER);
+    add(all, LINK.matcher(text), Kind.LINK);
     add(all, NUMBER.matcher(text), Kind.NUMBER);
     String lower = text.toLowerCase(Locale.ROOT);
     for (String term : terms) {

@@ -7,8 +7,9 @@ import java.util.Random;
 import java.util.regex.Pattern;
 
 /**
- * Reorders the sentences inside each paragraph. Only for fields whose order is free (the stage
- * applies it per field config), and never to a text that looks like numbered or bulleted steps,
+ * Reorders the sentences inside each line. Lines themselves never move (headings, list items and
+ * dialogue turns keep their place). Only for fields whose order is free (the stage applies it per
+ * field config), and never to a text that looks like numbered or bulleted steps or a dialogue,
  * whatever the config says. Each position keeps its original trailing whitespace; a sentence moved
  * away from the end gains a full stop if it had none.
  */
@@ -24,16 +25,20 @@ public final class SentenceShuffle implements Augmenter {
     return METHOD;
   }
 
-  /** Whether a text reads as ordered steps (so no order-changing edit may touch it). */
+  /** Lines opening a dialogue turn: {@code user:}, {@code assistant：}, {@code 客服:} ... */
+  static final Pattern TURNS = Pattern.compile(
+      "(?im)^\\s*(?:user|assistant|system|human|bot|agent|customer|q|a|问|答|用户|客服|医生|患者)\\s*[:：]");
+
+  /** Whether a text reads as ordered steps or a dialogue (so no order-changing edit may touch it). */
   public static boolean hasSteps(String text) {
-    return STEPS.matcher(text).find() || text.contains("首先") && text.contains("然后")
+    return STEPS.matcher(text).find() || TURNS.matcher(text).find() || text.contains("首先") && text.contains("然后")
         || text.matches("(?is).*\\bfirst\\b.*\\bthen\\b.*");
   }
 
   @Override
   public Edit apply(String text, Lang lang, Random random) {
     if (hasSteps(text)) return null;
-    String[] paragraphs = text.split("(?<=\\n\\s{0,8}\\n)");
+    String[] paragraphs = text.split("(?<=\\n)");
     StringBuilder out = new StringBuilder();
     int moved = 0;
     for (String p : paragraphs) {

@@ -36,8 +36,9 @@ final class Words {
     if (lang == Lang.ZH) {
       for (HanlpSynonyms.Token t : HanlpSynonyms.segment(text)) {
         if (t.word().isBlank() || t.nature().startsWith("w")) continue;
-        boolean free = HanlpSynonyms.isContent(t.nature()) && !ProtectedSpans.overlaps(spans, t.start(), t.end())
-            && t.word().codePoints().allMatch(Lang::isHan);
+        // single characters are too ambiguous to swap, move or drop (人, 保, 盐 ...)
+        boolean free = t.word().length() >= 2 && HanlpSynonyms.isContent(t.nature())
+            && !ProtectedSpans.overlaps(spans, t.start(), t.end()) && t.word().codePoints().allMatch(Lang::isHan);
         out.add(new Word(t.word(), t.start(), t.nature(), free));
       }
       return out;

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Cleans one document: checks that need the raw text (empty, too long to process, binary garbage),
- * then error correction and normalization (each step counted), then language identification and
+ * Cleans one document: checks that need the raw text (empty, too long to process), mojibake repair,
+ * the binary garbage check, then the other corrections and normalization (each step counted), then language identification and
  * the filters (blocked domains, bad words, language keep-list, quality rules). Thread-safe: holds
  * only immutable configuration and the language identifier.
  */
@@ -59,18 +59,18 @@ public final class DocumentCleaner {
       return dropped(text, edits, Map.of(QualityMeter.CHARS, (double) text.length()), new Verdict(CleanRule.MAX_LENGTH,
           "chars=" + text.length() + " > max-input-chars " + t.maxInputChars()));
     }
-    double garbage = QualityMeter.round(QualityMeter.garbageRatio(text, Integer.MAX_VALUE));
-    if (t.on(CleanRule.GARBAGE) && garbage > t.maxGarbageRatio()) {
-      return dropped(text, edits, Map.of(QualityMeter.GARBAGE_RATIO, garbage), new Verdict(CleanRule.GARBAGE,
-          "garbage_ratio=" + garbage + " > " + t.maxGarbageRatio()));
-    }
-
     String s = text;
     CleanOptions.Correct c = o.correct();
     CleanOptions.Normalize n = o.normalize();
     if (c.mojibake()) {
       MojibakeRepair.Result r = mojibake.repair(s);
       s = note(edits, MOJIBAKE, new Edited(r.text(), r.repairs()));
+    }
+    // after the repair: UTF-8 read as Latin-1 is full of C1 controls that were never garbage
+    double garbage = QualityMeter.round(QualityMeter.garbageRatio(s, Integer.MAX_VALUE));
+    if (t.on(CleanRule.GARBAGE) && garbage > t.maxGarbageRatio()) {
+      return dropped(text, edits, Map.of(QualityMeter.GARBAGE_RATIO, garbage), new Verdict(CleanRule.GARBAGE,
+          "garbage_ratio=" + garbage + " > " + t.maxGarbageRatio()));
     }
     if (n.invisible()) s = note(edits, INVISIBLE, InvisibleChars.strip(s));
     if (n.htmlEntities()) s = note(edits, HTML_ENTITIES, MarkupCleaner.decodeEntities(s));

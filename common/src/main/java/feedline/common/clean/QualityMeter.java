@@ -78,20 +78,14 @@ public final class QualityMeter {
     Map<String, Double> m = new LinkedHashMap<>();
     boolean cjk = counts.shape() == Scripts.Shape.CJK;
     List<String> units = units(text, cjk, maxUnits);
-    int nonSpace = 0;
-    int digits = 0;
-    int letters = 0;
     int hashes = 0;
     int ellipses = 0;
     int symbols = 0;
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
-      if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) continue;
-      nonSpace++;
-      if (Character.isDigit(cp)) digits++;
-      else if (Character.isLetter(cp) || Character.isIdeographic(cp)) letters++;
-      else if (cp == '#') hashes++;
+      if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.isLetterOrDigit(cp)) continue;
+      if (cp == '#') hashes++;
       else if (cp == '…') ellipses++;
       else {
         int t = Character.getType(cp);
@@ -100,32 +94,42 @@ public final class QualityMeter {
     }
     ellipses += count(text, "...");
     int u = Math.max(units.size(), 1);
+    int numericUnits = 0;
+    for (String w : units) if (numeric(w)) numericUnits++;
     m.put(CHARS, (double) text.length());
     m.put(UNITS, (double) units.size());
     m.put(SYMBOL_RATIO, round((hashes + ellipses + symbols) / (double) u));
-    m.put(DIGIT_RATIO, round(nonSpace == 0 ? 0 : digits / (double) nonSpace));
-    if (cjk) {
-      m.put(ALPHA_FRACTION, round(nonSpace == 0 ? 0 : letters / (double) nonSpace));
-    } else {
-      int alphaWords = 0;
-      long wordChars = 0;
-      for (String w : units) {
-        wordChars += w.length();
-        for (int i = 0; i < w.length(); i++) {
-          if (Character.isLetter(w.charAt(i))) {
-            alphaWords++;
-            break;
-          }
+    m.put(DIGIT_RATIO, round(numericUnits / (double) u));
+    int alphaUnits = 0;
+    long unitChars = 0;
+    for (String w : units) {
+      unitChars += w.length();
+      for (int i = 0; i < w.length(); i++) {
+        if (Character.isLetter(w.charAt(i))) {
+          alphaUnits++;
+          break;
         }
       }
-      m.put(ALPHA_FRACTION, round(alphaWords / (double) u));
-      m.put(MEAN_WORD_LENGTH, round(wordChars / (double) u));
     }
+    m.put(ALPHA_FRACTION, round(alphaUnits / (double) u));
+    if (!cjk) m.put(MEAN_WORD_LENGTH, round(unitChars / (double) u));
     lines(text, m);
     paragraphs(text, m);
     int scale = cjk ? cjkNgramScale : 1;
     ngrams(units, topNs, dupNs, scale, m);
     return m;
+  }
+
+  /** A unit whose letters and digits are mostly digits (a number, a phone number, an id). */
+  static boolean numeric(String w) {
+    int d = 0;
+    int l = 0;
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      if (Character.isDigit(c)) d++;
+      else if (Character.isLetter(c)) l++;
+    }
+    return d > 0 && d >= l;
   }
 
   /** Words, or in CJK text single CJK characters and runs of other non-space characters. */

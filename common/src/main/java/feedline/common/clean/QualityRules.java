@@ -45,20 +45,22 @@ public final class QualityRules {
   /** The other rules, in order. */
   public static Optional<Verdict> evaluate(Map<String, Double> m, Scripts.Counts counts, QualityThresholds t) {
     Scripts.Shape shape = counts.shape();
-    if (t.on(CleanRule.SYMBOL_RATIO) && m.get(SYMBOL_RATIO) > t.maxSymbolRatio()) {
+    // ratios over a handful of units say little (Gopher only judges documents of 50 words and more)
+    boolean enoughUnits = m.get(UNITS) >= t.ratioMinUnits();
+    if (enoughUnits && t.on(CleanRule.SYMBOL_RATIO) && m.get(SYMBOL_RATIO) > t.maxSymbolRatio()) {
       return fire(CleanRule.SYMBOL_RATIO, SYMBOL_RATIO, m.get(SYMBOL_RATIO), ">", t.maxSymbolRatio());
     }
-    if (t.on(CleanRule.DIGIT_RATIO) && m.get(DIGIT_RATIO) > t.maxDigitRatio()) {
+    if (enoughUnits && t.on(CleanRule.DIGIT_RATIO) && m.get(DIGIT_RATIO) > t.maxDigitRatio()) {
       return fire(CleanRule.DIGIT_RATIO, DIGIT_RATIO, m.get(DIGIT_RATIO), ">", t.maxDigitRatio());
     }
     if (shape == Scripts.Shape.UNSEGMENTED || shape == Scripts.Shape.NONE) return Optional.empty();
     boolean cjk = shape == Scripts.Shape.CJK;
-    if (t.on(CleanRule.ALPHA_WORDS)) {
+    if (enoughUnits && t.on(CleanRule.ALPHA_WORDS)) {
       double min = cjk ? t.minCjkLetters() : t.minAlphaWords();
       if (m.get(ALPHA_FRACTION) < min) return fire(CleanRule.ALPHA_WORDS, ALPHA_FRACTION, m.get(ALPHA_FRACTION), "<", min);
     }
     // Gopher's word length bounds hold for alphabetic scripts; Hangul words are syllable blocks
-    if (t.on(CleanRule.MEAN_WORD_LENGTH) && !cjk && counts.share("hangul") < 0.5 && m.containsKey(MEAN_WORD_LENGTH)) {
+    if (enoughUnits && t.on(CleanRule.MEAN_WORD_LENGTH) && !cjk && counts.share("hangul") < 0.5 && m.containsKey(MEAN_WORD_LENGTH)) {
       double mean = m.get(MEAN_WORD_LENGTH);
       if (mean < t.minMeanWordLength()) return fire(CleanRule.MEAN_WORD_LENGTH, MEAN_WORD_LENGTH, mean, "<", t.minMeanWordLength());
       if (mean > t.maxMeanWordLength()) return fire(CleanRule.MEAN_WORD_LENGTH, MEAN_WORD_LENGTH, mean, ">", t.maxMeanWordLength());

@@ -211,7 +211,11 @@ public final class Extractors {
         String content = t.get(o.chatContentField()).asText();
         if (text.length() > 0) text.append('\n');
         text.append(role).append(": ").append(content);
-        turns.add(Map.of("role", role, "content", content));
+        // a fixed key order: Map.of iterates in a per-JVM random order, which made the JSON differ between JVMs
+        Map<String, String> turn = new LinkedHashMap<>();
+        turn.put("role", role);
+        turn.put("content", content);
+        turns.add(turn);
       }
       Map<String, String> fields = new LinkedHashMap<>();
       fields.put(o.chatConversationKey(), e.getKey());

@@ -28,7 +28,17 @@ public final class ConfigLoader {
   private static final Set<String> FREE_FORM =
       Set.of("feedline.spark.conf", "feedline.collect.sources", "feedline.hadoop", "feedline.select.scorer.options");
 
-  private static final Pattern SECRET = Pattern.compile("(?i).*(secret|password|passwd|token|hmac-key|api-key|credential).*");
+  /** A path segment that names a secret: {@code password}, {@code api-token}, {@code secret.key}, not {@code tokenizer}. */
+  private static final Pattern SECRET_SEGMENT =
+      Pattern.compile("(?i)^(.*[-_])?(secret|password|passwd|token|credentials?|hmac-key|api-key|access-key|secret-key)$");
+
+  /** Whether a config path holds a secret (any of its segments names one; quoted dots count too). */
+  static boolean isSecret(String path) {
+    for (String segment : path.replace("\"", "").split("\\.")) {
+      if (SECRET_SEGMENT.matcher(segment).matches()) return true;
+    }
+    return false;
+  }
 
   private ConfigLoader() {}
 
@@ -122,7 +132,7 @@ public final class ConfigLoader {
   public static String renderMasked(Config config) {
     Map<String, Object> flat = new LinkedHashMap<>();
     new TreeSet<>(config.withOnlyPath("feedline").entrySet().stream().map(Map.Entry::getKey).toList())
-        .forEach(k -> flat.put(k, SECRET.matcher(k).matches() ? "***" : config.getValue(k).unwrapped()));
+        .forEach(k -> flat.put(k, isSecret(k) ? "***" : config.getValue(k).unwrapped()));
     return ConfigFactory.parseMap(flat).root().render(ConfigRenderOptions.concise().setFormatted(true));
   }
 

@@ -134,8 +134,8 @@ class AnnotateImportTest {
     assertThat(r.agreement().ratedItems()).isEqualTo(8);
     assertThat(r.agreement().fleiss()).isCloseTo(166.0 / 382, within(1e-12));
     // Cohen alice (1) vs bob over i1..i8: p_o = 6/8; marginals alice 4/2/2, bob 3/4/1 -> p_e = 22/64; kappa = 26/42
-    assertThat(r.agreement().cohenPairs().get("1 | bob@example.org").kappa()).isCloseTo(26.0 / 42, within(1e-12));
-    assertThat(r.agreement().cohenPairs().get("1 | bob@example.org").items()).isEqualTo(8);
+    assertThat(r.agreement().cohenPairs().get("1 & bob@example.org").kappa()).isCloseTo(26.0 / 42, within(1e-12));
+    assertThat(r.agreement().cohenPairs().get("1 & bob@example.org").items()).isEqualTo(8);
     assertThat(r.agreement().fleissPerLabel()).containsOnlyKeys("pos", "neg", "neu");
 
     // files: training rows carry the resolved label and lineage; the report has the numbers

@@ -44,6 +44,11 @@ class AugmentersTest {
     assertThat(e.text()).isNotEqualTo(text).contains("张医生", "北京", "两片");
     assertThat(HAN.synonyms("患者", "n")).contains("病人");
     assertThat(HAN.synonyms("复查", "vn")).isEmpty(); // only related words (#), not synonyms
+    // single-character words are never swapped (人 -> 食指 is what the dictionary would offer)
+    for (int seed = 0; seed < 10; seed++) {
+      Edit p = swap.apply("我们需要保护个人隐私。", Lang.ZH, new Random(seed));
+      if (p != null) assertThat(p.text()).contains("个人");
+    }
   }
 
   @Test
@@ -58,6 +63,10 @@ class AugmentersTest {
     assertThat(s.apply("1. Unplug it.\n2. Wait ten seconds.\n3. Plug it in.", Lang.EN, new Random(1))).isNull();
     assertThat(s.apply("第一步，关机。第二步，等十秒。", Lang.ZH, new Random(1))).isNull();
     assertThat(s.apply("Just one sentence here.", Lang.EN, new Random(1))).isNull();
+    assertThat(s.apply("user: Where is my parcel? It is late.\nassistant: Let me check. One moment.", Lang.EN, new Random(1)))
+        .isNull(); // a dialogue keeps its order
+    Edit lines = s.apply("Opening hours\nWe open at nine. We close at five.\nParking is free.", Lang.EN, new Random(2));
+    assertThat(lines.text()).isEqualTo("Opening hours\nWe close at five. We open at nine.\nParking is free.");
     Edit zh = s.apply("门店九点开门。停车免费", Lang.ZH, new Random(3));
     assertThat(zh.text()).isEqualTo("停车免费。门店九点开门。");
   }

@@ -20,6 +20,13 @@ class ProtectedSpansTest {
   }
 
   @Test
+  void linksAndMailAddressesAreOneSpanEach() {
+    ProtectedSpans p = new ProtectedSpans(List.of());
+    String t = "see https://fsf.org/licenses/ or mail help@example.co.uk today";
+    assertThat(found(p, t, Lang.EN)).containsExactly("LINK:https://fsf.org/licenses/", "LINK:help@example.co.uk");
+  }
+
+  @Test
   void termsMatchWholeWordsOnlyInLatinTextAndAnywhereInChinese() {
     ProtectedSpans p = new ProtectedSpans(List.of("cat", "血压"));
     assertThat(found(p, "the category of cat", Lang.EN)).containsExactly("TERM:cat");

@@ -22,6 +22,8 @@ class QualityRulesTest {
   }
 
   private static final DocumentCleaner DEFAULT = cleaner();
+  /** Ratio rules judge texts of any length here, so that short fixtures can show them. */
+  private static final DocumentCleaner RATIOS = cleaner("filters.ratio-min-units = 0");
 
   private static void passes(DocumentCleaner c, String text) {
     CleanResult r = c.clean(text, List.of());
@@ -59,6 +61,12 @@ class QualityRulesTest {
   void garbage() {
     drops(DEFAULT, "ab\uFFFD\uFFFD\uE000\uE001 \u0001\u0002 text of bytes", CleanRule.GARBAGE);
     passes(DEFAULT, GOOD_EN + " \uFFFD");
+    // UTF-8 read as Latin-1 is full of C1 controls: repaired first, so it is not taken for garbage
+    String misread = new String(GOOD_ZH.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThat(QualityMeter.garbageRatio(misread, Integer.MAX_VALUE)).isGreaterThan(0.1);
+    CleanResult repaired = DEFAULT.clean(misread, List.of());
+    assertThat(repaired.kept()).isTrue();
+    assertThat(repaired.text()).isEqualTo(GOOD_ZH);
   }
 
   @Test
@@ -80,24 +88,35 @@ class QualityRulesTest {
 
   @Test
   void symbolAndDigitRatios() {
-    drops(DEFAULT, "# Title # with # many # hash # signs # here # and # more # and", CleanRule.SYMBOL_RATIO);
-    drops(DEFAULT, "Order 12345678 shipped 98765432 arrived 11223344 today 55667788 ok now", CleanRule.DIGIT_RATIO);
-    passes(DEFAULT, "Order 1234 shipped on Monday and arrived on Friday at the depot.");
+    drops(RATIOS, "# Title # with # many # hash # signs # here # and # more # and", CleanRule.SYMBOL_RATIO);
+    drops(RATIOS, "Order 12345678 shipped 98765432 arrived 11223344 today 55667788 ok now", CleanRule.DIGIT_RATIO);
+    passes(RATIOS, "Order 1234 shipped on Monday and arrived on Friday at the depot.");
+    // a phone number or a card number is one unit among the Chinese characters around it
+    passes(RATIOS, "张伟的银行卡号是 6222021043321819608，请不要在论坛公开，订单号 20231125001234 已发货。");
+  }
+
+  @Test
+  void ratioRulesWaitForEnoughUnits() {
+    String contact = "Contact Alice Johnson at alice.johnson@example.com or +1 415-555-0132; the server is at 192.168.10.24.";
+    passes(DEFAULT, contact);
+    drops(RATIOS, contact, CleanRule.ALPHA_WORDS);
+    String longer = String.join(" ", java.util.Collections.nCopies(4, "# Title # with # many # hash # signs"));
+    drops(DEFAULT, longer, CleanRule.SYMBOL_RATIO);
   }
 
   @Test
   void alphabeticWordsAndTheirCjkVariant() {
-    drops(DEFAULT, "the cat -- sat -- on -- the -- mat -- today -- now -- then", CleanRule.ALPHA_WORDS);
-    drops(DEFAULT, "好，好。学；习：天！天？向、上，“”（）【】《》", CleanRule.ALPHA_WORDS);
+    drops(RATIOS, "the cat -- sat -- on -- the -- mat -- today -- now -- then", CleanRule.ALPHA_WORDS);
+    drops(RATIOS, "好，好。学；习：天！天？向、上，“”（）【】《》", CleanRule.ALPHA_WORDS);
     passes(DEFAULT, GOOD_ZH);
   }
 
   @Test
   void meanWordLengthForSpaceDelimitedTextOnly() {
-    drops(DEFAULT, "a b c d e f g h i j k l m n o p.", CleanRule.MEAN_WORD_LENGTH);
-    drops(DEFAULT, "Supercalifragilisticexpialidocious antidisestablishmentarianism pneumonoultramicroscopic "
+    drops(RATIOS, "a b c d e f g h i j k l m n o p.", CleanRule.MEAN_WORD_LENGTH);
+    drops(RATIOS, "Supercalifragilisticexpialidocious antidisestablishmentarianism pneumonoultramicroscopic "
         + "hippopotomonstrosesquippedaliophobia floccinaucinihilipilification.", CleanRule.MEAN_WORD_LENGTH);
-    passes(DEFAULT, "한국어 문장을 인식할 수 있습니다 그리고 더 많은 문장이 있습니다.");
+    passes(RATIOS, "한국어 문장을 인식할 수 있습니다 그리고 더 많은 문장이 있습니다.");
   }
 
   @Test

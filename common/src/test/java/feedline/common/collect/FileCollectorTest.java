@@ -40,6 +40,17 @@ class FileCollectorTest {
   }
 
   @Test
+  void chatTurnsAreStoredAsJsonWithRoleBeforeContent() {
+    String chat = "{\"conversation_id\":\"c1\",\"role\":\"user\",\"content\":\"hi\"}\n"
+        + "{\"conversation_id\":\"c1\",\"role\":\"assistant\",\"content\":\"hello\"}\n";
+    List<CollectResult> r = collector.collect("file:/x/s.chat.jsonl", chat.getBytes(StandardCharsets.UTF_8));
+    CollectedDocument d = ((CollectResult.Document) r.get(0)).doc();
+    // the same bytes in every JVM, so that runs on different executors give identical tables
+    assertThat(d.fields()).containsEntry("turns",
+        "[{\"role\":\"user\",\"content\":\"hi\"},{\"role\":\"assistant\",\"content\":\"hello\"}]");
+  }
+
+  @Test
   void binaryUnderTextNameAndEmptyFilesAreQuarantined() {
     byte[] junk = new byte[2048];
     new Random(1).nextBytes(junk);

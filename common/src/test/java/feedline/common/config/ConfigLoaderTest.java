@@ -80,4 +80,16 @@ class ConfigLoaderTest {
     assertThat(ConfigLoader.renderMasked(a)).doesNotContain("s3cr3t").contains("***");
     assertThat(ConfigLoader.digest(a)).isEqualTo(ConfigLoader.digest(b)).isNotEqualTo(ConfigLoader.digest(c));
   }
+
+  @Test
+  void onlyKeysNamingASecretAreMasked() {
+    assertThat(ConfigLoader.isSecret("feedline.redact.hmac-key")).isTrue();
+    assertThat(ConfigLoader.isSecret("feedline.augment.openai.api-token")).isTrue();
+    assertThat(ConfigLoader.isSecret("feedline.hadoop.\"fs.s3a.secret.key\"")).isTrue();
+    assertThat(ConfigLoader.isSecret("feedline.db.password")).isTrue();
+    assertThat(ConfigLoader.isSecret("feedline.build.tokenizer")).isFalse();
+    assertThat(ConfigLoader.isSecret("feedline.trainer.generate.max-new-tokens")).isFalse();
+    assertThat(ConfigLoader.isSecret("feedline.trainer.prefix.virtual-tokens")).isFalse();
+    assertThat(ConfigLoader.isSecret("feedline.redact.hmac-key-env")).isFalse();
+  }
 }

@@ -101,22 +101,22 @@ class ShardRoundTripTest {
     // many rows with long sequences in one shard: several row groups are written once the shard is big
     List<TokenizedExample> rows = new ArrayList<>();
     Random rnd = new Random(9);
-    for (int i = 0; i < 3000; i++) {
-      int[] ids = rnd.ints(512, 0, 150_000).toArray();
+    for (int i = 0; i < 1200; i++) {
+      int[] ids = rnd.ints(256, 0, 150_000).toArray();
       rows.add(TokenizedExample.single("r" + i, "g" + i, "s", ShardLayout.TRAIN, ids, ids.clone()));
     }
     Path shard = ShardLayout.splitDir(dir, ShardLayout.TRAIN).resolve("part-00000.parquet");
-    try (ShardWriter w = ShardWriter.open(shard, 1 << 20)) {
+    try (ShardWriter w = ShardWriter.open(shard, 256 << 10)) {
       rows.forEach(w::write);
     }
     try (var f = org.apache.parquet.hadoop.ParquetFileReader.open(new org.apache.parquet.io.LocalInputFile(shard))) {
       assertThat(f.getRowGroups().size()).as("row groups").isGreaterThan(2);
     }
-    try (ShardReader r = ShardReader.open(dir, ShardLayout.TRAIN, new ShardPosition(0, 2500))) {
+    try (ShardReader r = ShardReader.open(dir, ShardLayout.TRAIN, new ShardPosition(0, 1000))) {
       List<TokenizedExample> rest = readAll(r);
-      assertThat(rest).hasSize(500);
-      assertThat(rest.get(0)).isEqualTo(rows.get(2500));
-      assertThat(rest.get(499)).isEqualTo(rows.get(2999));
+      assertThat(rest).hasSize(200);
+      assertThat(rest.get(0)).isEqualTo(rows.get(1000));
+      assertThat(rest.get(199)).isEqualTo(rows.get(1199));
     }
   }
 

@@ -23,22 +23,34 @@ final class TinyTokenizer {
   private TinyTokenizer() {}
 
   static Map<String, Integer> vocab(List<String> words) {
+    return vocab(words, List.of());
+  }
+
+  static Map<String, Integer> vocab(List<String> words, List<String> extraSpecial) {
     Map<String, Integer> v = new LinkedHashMap<>();
     for (String s : SPECIAL) v.put(s, v.size());
+    for (String s : extraSpecial) v.putIfAbsent(s, v.size());
     for (String w : words) v.putIfAbsent(w, v.size());
     return v;
   }
 
   /** Writes tokenizer.json and, when {@code chatTemplate} is given, tokenizer_config.json with it. */
   static Path write(Path dir, List<String> words, String chatTemplate) throws IOException {
+    return write(dir, words, chatTemplate, List.of());
+  }
+
+  /** As above, with more special tokens (ids after the five built-in ones). */
+  static Path write(Path dir, List<String> words, String chatTemplate, List<String> extraSpecial) throws IOException {
     Files.createDirectories(dir);
     ObjectNode root = JSON.createObjectNode();
     root.put("version", "1.0");
     root.putNull("truncation");
     root.putNull("padding");
     ArrayNode added = root.putArray("added_tokens");
-    Map<String, Integer> vocab = vocab(words);
-    for (String s : SPECIAL) {
+    Map<String, Integer> vocab = vocab(words, extraSpecial);
+    List<String> specials = new java.util.ArrayList<>(SPECIAL);
+    specials.addAll(extraSpecial);
+    for (String s : specials) {
       ObjectNode t = added.addObject();
       t.put("id", vocab.get(s));
       t.put("content", s);

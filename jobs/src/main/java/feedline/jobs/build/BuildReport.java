@@ -35,36 +35,47 @@ record BuildReport(
   static BuildReport of(Dataset<Row> result, Dataset<Row> pieces, BuildSettings bs) {
     long in = 0;
     long kept = 0;
+    long truncated = 0;
+    long splitInputs = 0;
+    long piecesFromSplits = 0;
+    long unknown = 0;
     Map<String, Long> dropped = new TreeMap<>();
     Map<String, Long> quarantined = new TreeMap<>();
-    for (Row r : result.groupBy(col(BuildColumns.KIND), col(BuildColumns.REASON)).count().collectAsList()) {
-      long n = r.getLong(2);
+    Map<String, Long> shapes = new TreeMap<>();
+    // one pass: outcome, reason and shape with the truncation figures
+    for (Row r : result.groupBy(col(BuildColumns.KIND), col(BuildColumns.REASON), col(BuildColumns.SHAPE)).agg(count("*"),
+        sum(when(col(BuildColumns.TRUNCATED), 1).otherwise(0)), sum(when(col(BuildColumns.WAS_SPLIT), 1).otherwise(0)),
+        sum(when(col(BuildColumns.WAS_SPLIT), size(col(BuildColumns.PIECES))).otherwise(0)), sum(col(BuildColumns.UNKNOWN)))
+        .collectAsList()) {
+      long n = r.getLong(3);
       in += n;
       String kind = r.getString(0);
-      if (kind.equals(BuildColumns.KEPT)) kept += n;
-      else if (kind.equals(BuildColumns.DROPPED)) dropped.merge(r.getString(1), n, Long::sum);
-      else quarantined.merge(r.getString(1), n, Long::sum);
+      if (kind.equals(BuildColumns.KEPT)) {
+        kept += n;
+        shapes.merge(r.getString(2), n, Long::sum);
+        truncated += val(r, 4);
+        splitInputs += val(r, 5);
+        piecesFromSplits += val(r, 6);
+        unknown += val(r, 7);
+      } else if (kind.equals(BuildColumns.DROPPED)) {
+        dropped.merge(r.getString(1), n, Long::sum);
+      } else {
+        quarantined.merge(r.getString(1), n, Long::sum);
+      }
     }
-    Dataset<Row> keptRows = result.filter(col(BuildColumns.KIND).equalTo(BuildColumns.KEPT));
-    Map<String, Long> shapes = new TreeMap<>();
-    for (Row r : keptRows.groupBy(col(BuildColumns.SHAPE)).count().collectAsList()) shapes.put(r.getString(0), r.getLong(1));
     Map<String, Long> fixes = new TreeMap<>();
-    for (Row r : keptRows.select(explode(col(BuildColumns.FIXES)).as("f")).groupBy("f").count().collectAsList()) {
+    for (Row r : result.filter(col(BuildColumns.KIND).equalTo(BuildColumns.KEPT)).select(explode(col(BuildColumns.FIXES)).as("f"))
+        .groupBy("f").count().collectAsList()) {
       fixes.put(r.getString(0), r.getLong(1));
     }
-    Row t = keptRows.agg(
-        sum(when(col(BuildColumns.TRUNCATED), 1).otherwise(0)),
-        sum(when(col(BuildColumns.WAS_SPLIT), 1).otherwise(0)),
-        sum(when(col(BuildColumns.WAS_SPLIT), size(col(BuildColumns.PIECES))).otherwise(0)),
-        sum(col(BuildColumns.UNKNOWN))).first();
     Map<String, long[]> perSplit = new TreeMap<>();
     for (Row r : pieces.groupBy(col("split")).agg(count("*"), countDistinct(col("group_id"))).collectAsList()) {
       perSplit.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
     }
     Map<Integer, Long> byLength = new TreeMap<>();
     for (Row r : pieces.groupBy(size(col("input_ids"))).count().collectAsList()) byLength.put(r.getInt(0), r.getLong(1));
-    return new BuildReport(in, kept, shapes, dropped, quarantined, fixes, val(t, 0), val(t, 1), val(t, 2), val(t, 3), perSplit,
-        LengthHistogram.of(byLength));
+    return new BuildReport(in, kept, shapes, dropped, quarantined, fixes, truncated, splitInputs, piecesFromSplits, unknown,
+        perSplit, LengthHistogram.of(byLength));
   }
 
   private static long val(Row r, int i) {

@@ -90,7 +90,7 @@ class BuildStageTest extends SparkTestBase {
     return new String[] {"feedline.build.tokenizer=" + model, "feedline.build.max-seq-len=30", "feedline.build.truncation=drop",
         "feedline.build.split.train=0.5", "feedline.build.split.validation=0.25", "feedline.build.split.test=0.25",
         "feedline.build.datasets.clinic.system-prompt=\"You are a {department} doctor .\"",
-        "feedline.build.shard.max-rows=2"};
+        "feedline.build.shard.max-rows=2", "feedline.build.shard.partitions=2"};
   }
 
   @Test

@@ -56,7 +56,7 @@ class BuildCliTest extends SparkTestBase {
         "{broken"));
     Path out = tmp.resolve("out/sft");
     int code = Main.run(new String[] {"build", "--input", in.toString(), "--output", out.toString(), "--tokenizer",
-        model().toString(), "spark.master=local[2]", "build.split.train=1", "build.split.validation=0", "build.split.test=0"});
+        model().toString(), "spark.master=local[2]", "spark.shuffle-partitions=2", "build.shard.partitions=1", "build.split.train=1", "build.split.validation=0", "build.split.test=0"});
     assertThat(code).isZero();
     assertThat(out.resolve(ShardLayout.CARD_JSON)).exists();
     assertThat(out.resolve(ShardLayout.CARD_MD)).exists();

@@ -74,7 +74,8 @@ class HdfsLakeIT {
 
   private static Lake run(String input, String lakeRoot) {
     var c = ConfigLoader.load(null, List.of("lake.root=\"" + lakeRoot + "\"", "run.id=it", "collect.source=demo",
-        "collect.input.paths=[\"" + input + "\"]", "collect.csv.text-columns=[question, answer]", "spark.shuffle-partitions=4"));
+        "collect.input.paths=[\"" + input + "\"]", "collect.csv.text-columns=[question, answer]", "spark.shuffle-partitions=4",
+        ItEnv.stagesOverride()));
     return new Pipeline(SharedSpark.get(), c).run().lake();
   }
 

@@ -36,6 +36,25 @@ final class ItEnv {
     return cp;
   }
 
+  /**
+   * The stages the integration tests run: the longest prefix of collect, clean, dedup, redact that
+   * is registered (each reads the one before). augment and build need outside resources (a
+   * translation engine, a tokenizer folder) and have their own tests.
+   */
+  static List<String> pipelineStages() {
+    List<String> out = new ArrayList<>();
+    for (String s : List.of("collect", "clean", "dedup", "redact")) {
+      if (!feedline.jobs.stage.StageRegistry.has(s)) break;
+      out.add(s);
+    }
+    return out;
+  }
+
+  /** {@code pipeline.stages=[...]} for {@link #pipelineStages}. */
+  static String stagesOverride() {
+    return "pipeline.stages=[" + String.join(", ", pipelineStages()) + "]";
+  }
+
   static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }

@@ -35,6 +35,14 @@ class NightlyIT {
   @TempDir
   Path dir;
 
+  private final List<ChildProcess> started = new ArrayList<>();
+
+  @org.junit.jupiter.api.AfterEach
+  void stopEverything() {
+    started.forEach(ChildProcess::close);
+    assertThat(started).allMatch(ChildProcess::allEnded, "ended");
+  }
+
   @Test
   void threeNightsLockIncrementalCollectAndResumeAfterAKill() throws Exception {
     Path incoming = dir.resolve("incoming");
@@ -45,6 +53,7 @@ class NightlyIT {
         "feedline {",
         "  lake.root = \"" + lakeDir.toUri() + "\"",
         "  collect.input.paths = [\"" + incoming.toUri() + "\"]",
+        "  " + ItEnv.stagesOverride(),
         "  spark { master = \"local[2]\", shuffle-partitions = 2 }",
         "}", ""));
     Config config = ConfigLoader.load(conf, List.of());
@@ -150,8 +159,10 @@ class NightlyIT {
   private ChildProcess nightly(Path conf, String name) {
     Map<String, String> env = Map.of("FEEDLINE_NIGHTLY_LOCK", dir.resolve("nightly.lock").toString(),
         "FEEDLINE_DRIVER_MEMORY", "768m", "FEEDLINE_JAVA_OPTS", "-XX:+UseSerialGC");
-    return ChildProcess.start(name, List.of("bash", ItEnv.repoRoot().resolve("submit/nightly.sh").toString(), conf.toString()),
+    ChildProcess p = ChildProcess.start(name, List.of("bash", ItEnv.repoRoot().resolve("submit/nightly.sh").toString(), conf.toString()),
         env, ItEnv.repoRoot(), dir.resolve("logs/" + name + ".log"));
+    started.add(p);
+    return p;
   }
 
   private static StageResult stage(Lake lake, String run, String name) {

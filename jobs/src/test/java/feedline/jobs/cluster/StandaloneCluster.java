@@ -44,6 +44,8 @@ final class StandaloneCluster implements AutoCloseable {
 
   static StandaloneCluster start(SparkHome home, Path dir, int workers, int coresPerWorker, String workerMemory) {
     StandaloneCluster c = new StandaloneCluster(home, dir);
+    // also when the test JVM is stopped from outside
+    Runtime.getRuntime().addShutdownHook(new Thread(c::close));
     try {
       c.startMaster();
       for (int i = 0; i < workers; i++) c.startWorker(i, coresPerWorker, workerMemory);

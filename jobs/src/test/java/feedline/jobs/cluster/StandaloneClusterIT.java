@@ -110,6 +110,7 @@ class StandaloneClusterIT {
     Files.writeString(conf, String.join("\n",
         "feedline {",
         "  run.id = it",
+        "  " + ItEnv.stagesOverride(),
         "  spark.shuffle-partitions = 4",
         "  collect {",
         "    input.paths = [\"" + corpus.toUri() + "\"]",

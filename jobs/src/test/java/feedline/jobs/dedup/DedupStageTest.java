@@ -151,12 +151,22 @@ class DedupStageTest extends SparkTestBase {
 
   @Test
   void badSettingsNameTheKey() {
-    assertThatThrownBy(() -> runStage(new DedupStage(), texts("a", "x"), "run-1",
-        new String[] {"dedup.near.bands=40", "dedup.near.rows=4"}))
+    assertThatThrownBy(() -> settings("dedup.near.bands=40", "dedup.near.rows=4"))
         .isInstanceOf(ConfigError.class).hasMessageContaining("feedline.dedup.near.bands").hasMessageContaining("128");
-    assertThatThrownBy(() -> runStage(new DedupStage(), texts("a", "x"), "run-1",
-        new String[] {"dedup.near.verify=maybe"}))
+    assertThatThrownBy(() -> settings("dedup.near.bands=4"))
+        .isInstanceOf(ConfigError.class).hasMessageContaining("feedline.dedup.near.rows");
+    assertThatThrownBy(() -> settings("dedup.near.verify=maybe"))
         .isInstanceOf(ConfigError.class).hasMessageContaining("feedline.dedup.near.verify").hasMessageContaining("signature");
+    assertThatThrownBy(() -> settings("dedup.survivor.policy=random"))
+        .isInstanceOf(ConfigError.class).hasMessageContaining("feedline.dedup.survivor.policy").hasMessageContaining("quality");
+    DedupConfig fixed = settings("dedup.near.bands=20", "dedup.near.rows=6");
+    assertThat(fixed.lsh()).isEqualTo(new feedline.common.dedup.LshParams(20, 6));
+    assertThat(fixed.lshDerived()).isFalse();
+    assertThat(settings().lsh()).isEqualTo(new feedline.common.dedup.LshParams(16, 8));
+  }
+
+  private DedupConfig settings(String... overrides) {
+    return DedupConfig.from(new feedline.common.config.Settings(config(overrides), "feedline.dedup"));
   }
 
   private static void assertDrop(Map<String, Row> drops, String id, String reason, String survivor) {

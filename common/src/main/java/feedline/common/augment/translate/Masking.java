@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Replaces protected spans (placeholders, domain terms and, when asked, numbers) with tokens every
+ * Replaces protected spans (placeholders, links, domain terms and, when asked, numbers) with tokens every
  * engine copies through untouched ({@code QZ0ZQ}: an unknown word to Apertium, an opaque code to a
  * chat model), and puts the originals back afterwards. Tokens an engine mangled stay mangled, so
  * the consistency check sees the loss.
@@ -39,6 +39,7 @@ public final class Masking {
     int at = 0;
     for (ProtectedSpans.Span s : protect.find(text, lang)) {
       boolean masked = s.kind() == ProtectedSpans.Kind.PLACEHOLDER || s.kind() == ProtectedSpans.Kind.TERM
+          || s.kind() == ProtectedSpans.Kind.LINK
           || (numbers && s.kind() == ProtectedSpans.Kind.NUMBER);
       if (!masked) continue;
       sb.append(text, at, s.start()).append("QZ").append(originals.size()).append("ZQ");

@@ -68,6 +68,7 @@ class ChatTranslatorTest {
     int n = requests.incrementAndGet();
     int now = inFlight.incrementAndGet();
     maxInFlight.accumulateAndGet(now, Math::max);
+    boolean[] counted = {true};
     try {
       JsonNode req = JSON.readTree(ex.getRequestBody());
       authHeaders.add(ex.getRequestHeaders().getFirst("Authorization"));
@@ -78,6 +79,11 @@ class ChatTranslatorTest {
       CyclicBarrier b = barrier;
       if (b != null) b.await(20, TimeUnit.SECONDS);
       String action = script.apply(n);
+      // leave the in-flight count before answering: the client may send its next request at once
+      if (!"stall".equals(action)) {
+        inFlight.decrementAndGet();
+        counted[0] = false;
+      }
       if ("503".equals(action)) {
         reply(ex, 503, "{\"error\":\"model is loading\"}");
         return;
@@ -98,9 +104,13 @@ class ChatTranslatorTest {
           .put("content", "```json\n" + out + "\n```");
       reply(ex, 200, body.toString());
     } catch (Exception e) {
+      if (counted[0]) {
+        inFlight.decrementAndGet();
+        counted[0] = false;
+      }
       reply(ex, 500, "{\"error\":\"" + e.getClass().getSimpleName() + "\"}");
     } finally {
-      inFlight.decrementAndGet();
+      if (counted[0]) inFlight.decrementAndGet();
     }
   }
 

@@ -1,0 +1,63 @@
+package feedline.trainer.eval;
+
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import feedline.trainer.data.Batch;
+import feedline.trainer.generate.Generator;
+import feedline.trainer.model.LlamaModel;
+
+/**
+ * What evaluation asks of a causal language model: the negative log-likelihood of a continuation
+ * given a prompt (teacher forcing, one forward pass), and greedy continuation of a prompt.
+ */
+final class LmScorer {
+  private final LlamaModel model;
+  private final HuggingFaceTokenizer tokenizer;
+  private final int eos;
+
+  LmScorer(LlamaModel model, HuggingFaceTokenizer tokenizer, int eos) {
+    this.model = model;
+    this.tokenizer = tokenizer;
+    this.eos = eos;
+  }
+
+  int[] encode(String text) {
+    long[] e = tokenizer.encode(text, false, false).getIds();
+    int[] ids = new int[e.length];
+    for (int i = 0; i < ids.length; i++) ids[i] = (int) e[i];
+    return ids;
+  }
+
+  /** Summed NLL (nats) of {@code continuation}'s tokens after {@code prompt}'s, and their count. */
+  Nll nll(String prompt, String continuation) {
+    int[] p = prompt.isEmpty() ? new int[0] : encode(prompt);
+    int[] c = encode(continuation);
+    int n = p.length + c.length;
+    if (c.length == 0 || n < 2) return new Nll(0, 0);
+    int[] all = new int[n];
+    System.arraycopy(p, 0, all, 0, p.length);
+    System.arraycopy(c, 0, all, p.length, c.length);
+    Batch b = Batch.ofSequence(all);
+    long[] labels = b.labels().clone();
+    // the first token of a text without prompt has nothing to be predicted from
+    for (int i = 0; i < Math.max(1, p.length); i++) labels[i] = Batch.IGNORE;
+    Batch masked = new Batch(1, n, b.inputIds(), b.positionIds(), b.segmentIds(), labels);
+    try (NDScope scope = new NDScope()) {
+      NDArray logits = model.logits(masked, false);
+      double sum = LlamaModel.lossSum(logits, masked).getFloat();
+      return new Nll(sum, masked.lossTokens());
+    }
+  }
+
+  String generate(String prompt, int maxNew) {
+    int[] out = Generator.continueIds(model, encode(prompt), maxNew, 0.0, 1.0, 0, eos);
+    int len = out.length > 0 && out[out.length - 1] == eos ? out.length - 1 : out.length;
+    long[] ids = new long[len];
+    for (int i = 0; i < len; i++) ids[i] = out[i];
+    return tokenizer.decode(ids, true);
+  }
+
+  /** A summed negative log-likelihood over {@code tokens} scored tokens. */
+  record Nll(double sum, int tokens) {}
+}
