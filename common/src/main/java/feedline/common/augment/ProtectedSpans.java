@@ -18,9 +18,12 @@ import java.util.regex.Pattern;
 public final class ProtectedSpans implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** {@code <PHONE_1>}, {@code <EMAIL>}, {@code [EMAIL]}, {@code [ID_CARD_2]}, {@code {{NAME}}}. */
-  public static final Pattern PLACEHOLDER =
-      Pattern.compile("<[A-Z][A-Z0-9_]*>|\\[[A-Z][A-Z0-9_]*\\]|\\{\\{[A-Z][A-Z0-9_]*\\}\\}");
+  /**
+   * Redaction placeholders in every redact mode: tag {@code <PHONE_1>}, hash {@code <PHONE:3f9a2c1b7d0e>},
+   * mask {@code [EMAIL]}, and {@code {{NAME}}} templates.
+   */
+  public static final Pattern PLACEHOLDER = Pattern.compile(
+      "<[A-Z][A-Z0-9_]*(?::[0-9a-f]{4,64})?>|\\[[A-Z][A-Z0-9_]*\\]|\\{\\{[A-Z][A-Z0-9_]*\\}\\}");
   /** Digits with inner separators: 3, 10:30, 2,500.75, 2024-05-01, 50%. Full-width digits count. */
   public static final Pattern NUMBER = Pattern.compile("\\p{Nd}+(?:[.,:/\\-]\\p{Nd}+)*%?");
   /** Links and e-mail addresses left in the text (redact masks personal ones; the rest must survive intact). */

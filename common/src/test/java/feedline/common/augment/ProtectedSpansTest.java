@@ -39,5 +39,8 @@ class ProtectedSpansTest {
     assertThat(ProtectedSpans.onlyPlaceholders("<PHONE_1> please")).isFalse();
     assertThat(ProtectedSpans.numbers("<ID_2> has 3 items at 10:30")).containsExactly("3", "10:30");
     assertThat(ProtectedSpans.placeholders("<A_1> and <A_1> and {{NAME}}")).containsExactly("<A_1>", "<A_1>", "{{NAME}}");
+    // redact's hash mode
+    assertThat(ProtectedSpans.placeholders("call <PHONE:3f9a2c1b7d0e> now")).containsExactly("<PHONE:3f9a2c1b7d0e>");
+    assertThat(ProtectedSpans.numbers("call <PHONE:3f9a2c1b7d0e> now")).isEmpty();
   }
 }

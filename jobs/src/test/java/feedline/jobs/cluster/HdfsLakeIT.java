@@ -54,28 +54,28 @@ class HdfsLakeIT {
     fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(corpus.toUri()), new org.apache.hadoop.fs.Path(hdfs + "/raw/demo"));
     String hdfsRaw = hdfs + "/raw/demo";
 
-    Lake onHdfs = run(hdfsRaw, hdfs + "/feedline/lake");
+    Lake onHdfs = run(hdfsRaw, hdfs + "/feedline/lake", "redact");
     assertThat(onHdfs.root()).startsWith("hdfs://127.0.0.1:");
     assertThat(fs.exists(new org.apache.hadoop.fs.Path(hdfs + "/feedline/lake/runs/it/_manifest.json"))).isTrue();
     assertThat(fs.exists(new org.apache.hadoop.fs.Path(hdfs + "/feedline/lake/tables/documents/it/_COMMITTED"))).isTrue();
     assertThat(onHdfs.readString(onHdfs.currentRunPath())).hasValue("it\n");
 
     // the same HDFS input, the lake on the local file system: every table equal row for row
-    Lake local = run(hdfsRaw, dir.resolve("lake-local").toUri().toString());
+    Lake local = run(hdfsRaw, dir.resolve("lake-local").toUri().toString(), "redact");
     Map<String, List<String>> expected = LakeTables.of(spark, local, "it");
     assertThat(expected.get("collect.documents")).hasSizeGreaterThan(10);
     assertThat(LakeTables.of(spark, onHdfs, "it")).isEqualTo(expected);
 
     // the same files read from the local file system: the same documents (ids hash the uri, so they differ)
-    Lake fromLocalFiles = run(corpus.toUri().toString(), dir.resolve("lake-local-input").toUri().toString());
+    Lake fromLocalFiles = run(corpus.toUri().toString(), dir.resolve("lake-local-input").toUri().toString(), "collect");
     assertThat(collected(spark, fromLocalFiles, corpus.toUri().toString()))
         .isEqualTo(collected(spark, onHdfs, hdfsRaw + "/"));
   }
 
-  private static Lake run(String input, String lakeRoot) {
+  private static Lake run(String input, String lakeRoot, String lastStage) {
     var c = ConfigLoader.load(null, List.of("lake.root=\"" + lakeRoot + "\"", "run.id=it", "collect.source=demo",
         "collect.input.paths=[\"" + input + "\"]", "collect.csv.text-columns=[question, answer]", "spark.shuffle-partitions=4",
-        ItEnv.stagesOverride()));
+        ItEnv.stagesOverride(lastStage)));
     return new Pipeline(SharedSpark.get(), c).run().lake();
   }
 

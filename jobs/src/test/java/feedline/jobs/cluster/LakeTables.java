@@ -15,8 +15,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Every table a run committed, as sorted rendered rows, for row-for-row comparison of two runs.
- * Columns that differ between runs by design are left out: {@code run_id} and timestamps
- * ({@code *_at}).
+ * What differs between runs by design is left out: {@code run_id}, timestamp columns ({@code *_at})
+ * and timing rows of report tables (rows with a string value ending in {@code seconds}, such as
+ * dedup's {@code phase_seconds}).
  */
 final class LakeTables {
   private LakeTables() {}
@@ -37,9 +38,40 @@ final class LakeTables {
     Column[] keep = Arrays.stream(ds.columns()).filter(c -> !c.equals("run_id") && !c.endsWith("_at"))
         .map(c -> ds.col("`" + c + "`")).toArray(Column[]::new);
     List<String> rows = new ArrayList<>();
-    for (Row r : ds.select(keep).collectAsList()) rows.add(r.toString());
+    for (Row r : ds.select(keep).collectAsList()) {
+      if (!isTiming(r)) rows.add(render(r));
+    }
     rows.sort(null);
     return rows;
+  }
+
+  private static boolean isTiming(Row r) {
+    for (int i = 0; i < r.length(); i++) {
+      if (r.get(i) instanceof String && ((String) r.get(i)).endsWith("seconds")) return true;
+    }
+    return false;
+  }
+
+  /** A row as text; binary values as hex (a byte array's own toString is its identity). */
+  static String render(Object v) {
+    if (v instanceof Row) {
+      Row r = (Row) v;
+      StringBuilder sb = new StringBuilder("[");
+      for (int i = 0; i < r.length(); i++) sb.append(i == 0 ? "" : ",").append(render(r.get(i)));
+      return sb.append(']').toString();
+    }
+    if (v instanceof byte[]) return "0x" + java.util.HexFormat.of().formatHex((byte[]) v);
+    if (v instanceof scala.collection.Iterable) {
+      StringBuilder sb = new StringBuilder("(");
+      scala.collection.Iterator<?> it = ((scala.collection.Iterable<?>) v).iterator();
+      boolean first = true;
+      while (it.hasNext()) {
+        sb.append(first ? "" : ", ").append(render(it.next()));
+        first = false;
+      }
+      return sb.append(')').toString();
+    }
+    return String.valueOf(v);
   }
 
   /** The kept rows of the last stage of a run. */

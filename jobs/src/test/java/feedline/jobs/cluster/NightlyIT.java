@@ -53,7 +53,7 @@ class NightlyIT {
         "feedline {",
         "  lake.root = \"" + lakeDir.toUri() + "\"",
         "  collect.input.paths = [\"" + incoming.toUri() + "\"]",
-        "  " + ItEnv.stagesOverride(),
+        "  " + ItEnv.stagesOverride("dedup"),
         "  spark { master = \"local[2]\", shuffle-partitions = 2 }",
         "}", ""));
     Config config = ConfigLoader.load(conf, List.of());

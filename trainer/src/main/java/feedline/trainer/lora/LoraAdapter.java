@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import feedline.trainer.io.Tensor;
 import feedline.trainer.model.Adapter;
 import feedline.trainer.model.ModelConfig;
+import feedline.trainer.model.Owned;
 import java.nio.FloatBuffer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -105,9 +106,9 @@ public final class LoraAdapter implements Adapter {
     NDArray in = x;
     if (training && config.dropout() > 0) {
       NDArray keep = x.getManager().randomUniform(0f, 1f, x.getShape()).gte((float) config.dropout()).toType(DataType.FLOAT32, false);
-      in = x.mul(keep).div((float) (1 - config.dropout()));
+      in = x.mul(keep).mul(Owned.scalar(manager, (float) (1.0 / (1 - config.dropout()))));
     }
-    return in.matMul(a.transpose()).matMul(b.transpose()).mul((float) config.scale());
+    return in.matMul(a.transpose()).matMul(b.transpose()).mul(Owned.scalar(manager, (float) config.scale()));
   }
 
   @Override

@@ -83,7 +83,7 @@ public final class LlamaModel implements AutoCloseable {
     NDManager m = manager;
     int b = batch.rows();
     int t = batch.length();
-    NDArray ids = owned(m.create(batch.inputIds(), new Shape(b, t)));
+    NDArray ids = Owned.copy(m.create(batch.inputIds(), new Shape(b, t)));
     NDArray h = weights.get("model.embed_tokens.weight").get(new NDIndex("{}", ids));
     int prefixLen = prefixLength();
     NDArray bias = maskBias(batch, prefixLen);
@@ -134,7 +134,7 @@ public final class LlamaModel implements AutoCloseable {
     }
     k = repeatKv(k);
     v = repeatKv(v);
-    NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(d)).add(bias);
+    NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(Owned.scalar(manager, (float) (1.0 / Math.sqrt(d)))).add(bias);
     NDArray out = scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(b, t, (long) heads * d);
     return linear(i, "self_attn.o_proj", out, training);
   }
@@ -170,7 +170,7 @@ public final class LlamaModel implements AutoCloseable {
 
   private NDArray rmsNorm(NDArray x, NDArray w) {
     NDArray var = x.square().mean(new int[] {-1}, true);
-    return x.mul(var.add((float) config.rmsNormEps()).sqrt().pow(-1)).mul(w);
+    return x.div(var.add(Owned.scalar(manager, (float) config.rmsNormEps())).sqrt()).mul(w);
   }
 
   /** cos/sin gathered at each token's position, shaped {@code [b, 1, t, d]}. */
@@ -180,7 +180,7 @@ public final class LlamaModel implements AutoCloseable {
     int positions = (int) max + 1;
     float[][] tab = Rope.tables(config, positions, positions);
     int d = config.headDim();
-    NDArray pos = owned(manager.create(batch.positionIds(), new Shape(batch.rows(), batch.length())));
+    NDArray pos = Owned.copy(manager.create(batch.positionIds(), new Shape(batch.rows(), batch.length())));
     NDArray cos = manager.create(tab[0], new Shape(positions, d)).get(new NDIndex("{}", pos)).expandDims(1);
     NDArray sin = manager.create(tab[1], new Shape(positions, d)).get(new NDIndex("{}", pos)).expandDims(1);
     return new NDArray[] {cos, sin};
@@ -203,7 +203,7 @@ public final class LlamaModel implements AutoCloseable {
         }
       }
     }
-    return owned(manager.create(bias, new Shape(b, 1, t, cols)));
+    return Owned.copy(manager.create(bias, new Shape(b, 1, t, cols)));
   }
 
   /** Summed next-token cross-entropy over scored labels (HF shift: position i predicts label i+1). */
@@ -223,19 +223,8 @@ public final class LlamaModel implements AutoCloseable {
     }
     NDManager m = logits.getManager();
     NDArray logp = logits.get(new NDIndex(":, :-1, :")).reshape(n, vocab).logSoftmax(-1);
-    NDArray picked = logp.gather(owned(m.create(target, new Shape(n, 1))), 1).reshape(n);
-    return picked.mul(owned(m.create(weight))).sum().neg();
-  }
-
-  /**
-   * A copy in engine-owned memory of an array made from a Java buffer. Arrays created from Java
-   * buffers borrow memory that Java frees once their wrapper is closed; anything autograd keeps
-   * for the backward pass must not depend on that.
-   */
-  static NDArray owned(NDArray borrowed) {
-    NDArray copy = borrowed.duplicate();
-    borrowed.close();
-    return copy;
+    NDArray picked = logp.gather(Owned.copy(m.create(target, new Shape(n, 1))), 1).reshape(n);
+    return picked.mul(Owned.copy(m.create(weight))).sum().neg();
   }
 
   /** Turns gradients on or off for every base weight. */

@@ -19,6 +19,7 @@ import feedline.trainer.io.SafeTensors;
 import feedline.trainer.io.Tensor;
 import feedline.trainer.lora.LoraAdapter;
 import feedline.trainer.model.LlamaModel;
+import feedline.trainer.model.Owned;
 import feedline.trainer.optim.AdamW;
 import feedline.trainer.optim.LrSchedule;
 import feedline.trainer.prefix.PrefixAdapter;
@@ -131,7 +132,8 @@ public final class Trainer {
             for (int i = 0; i < micro.size(); i++) {
               Engine.getInstance().setRandomSeed((int) (c.seed() * 1_000_003L + (long) step * 1_009L + i));
               try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray l = LlamaModel.lossSum(model.logits(micro.get(i), true), micro.get(i)).div(Math.max(1, lossTokens));
+                NDArray l = LlamaModel.lossSum(model.logits(micro.get(i), true), micro.get(i))
+                    .div(Owned.scalar(model.manager(), Math.max(1, lossTokens)));
                 gc.backward(l);
                 loss += l.getFloat();
               }

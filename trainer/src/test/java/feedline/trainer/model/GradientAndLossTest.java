@@ -76,6 +76,73 @@ class GradientAndLossTest {
     }
   }
 
+  /**
+   * Regression: autograd keeps operands (divisors, factors) for the backward pass; if one lives in
+   * Java-owned memory that is freed and reused before backward runs, gradients come out wrong.
+   * A garbage collection and a burst of small direct-buffer allocations between the forward and the
+   * backward pass must not change any gradient (LoRA with dropout, full weights, the loss scaling).
+   */
+  @Test
+  void gradientsSurviveGarbageCollectionBetweenForwardAndBackward() throws Exception {
+    ModelConfig c = TinyConfigs.qwen2(70);
+    Map<String, Tensor> w = RandomInit.weights(c, 2, 0.3);
+    float[][] quiet = grads(c, w, false);
+    float[][] churned = grads(c, w, true);
+    for (int i = 0; i < quiet.length; i++) assertThat(churned[i]).containsExactly(quiet[i]);
+  }
+
+  private static float[][] grads(ModelConfig c, Map<String, Tensor> w, boolean churn) throws Exception {
+    try (NDManager root = NDManager.newBaseManager(); LlamaModel m = LlamaModel.create(root, c, w)) {
+      m.setTrainable(true);
+      m.setAdapter(feedline.trainer.lora.LoraAdapter.fromTensors(root, c,
+          new feedline.trainer.lora.LoraConfig(2, 4, 0.1, java.util.List.of("q_proj", "down_proj")), loraTensors(c)));
+      m.adapter().parameters().values().forEach(p -> p.setRequiresGradient(true));
+      try (NDScope s = new NDScope(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        Engine.getInstance().setRandomSeed(5);
+        NDArray loss = LlamaModel.lossSum(m.logits(batch(), true), batch()).div(Owned.scalar(m.manager(), 4f));
+        if (churn) churn();
+        gc.backward(loss);
+      }
+      java.util.List<float[]> out = new java.util.ArrayList<>();
+      try (NDScope s = new NDScope()) {
+        for (NDArray p : m.weights().values()) out.add(p.getGradient().toFloatArray());
+        for (NDArray p : m.adapter().parameters().values()) out.add(p.getGradient().toFloatArray());
+      }
+      return out.toArray(new float[0][]);
+    }
+  }
+
+  private static Map<String, Tensor> loraTensors(ModelConfig c) {
+    java.util.Random r = new java.util.Random(3);
+    Map<String, Tensor> t = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < c.numLayers(); i++) {
+      for (String mod : new String[] {"q_proj", "down_proj"}) {
+        int in = mod.equals("q_proj") ? c.hiddenSize() : c.intermediateSize();
+        int out = mod.equals("q_proj") ? c.numHeads() * c.headDim() : c.hiddenSize();
+        float[] a = new float[2 * in];
+        float[] b = new float[out * 2];
+        for (int k = 0; k < a.length; k++) a[k] = (float) r.nextGaussian() * 0.1f;
+        for (int k = 0; k < b.length; k++) b[k] = (float) r.nextGaussian() * 0.1f;
+        t.put(feedline.trainer.lora.LoraAdapter.name(i, mod, "A"), new Tensor(new long[] {2, in}, a));
+        t.put(feedline.trainer.lora.LoraAdapter.name(i, mod, "B"), new Tensor(new long[] {out, 2}, b));
+      }
+    }
+    return t;
+  }
+
+  /** Frees unreachable direct buffers, then reuses small blocks of native memory with 0xFF bytes. */
+  private static void churn() throws InterruptedException {
+    System.gc();
+    Thread.sleep(50);
+    java.util.List<java.nio.ByteBuffer> keep = new java.util.ArrayList<>();
+    for (int k = 0; k < 4000; k++) {
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.allocateDirect(4 + (k % 4) * 4);
+      while (b.hasRemaining()) b.put((byte) 0xFF);
+      keep.add(b);
+    }
+    assertThat(keep).hasSize(4000);
+  }
+
   private static double lossWith(ModelConfig c, Map<String, Tensor> w, String name, int idx, double delta) {
     Map<String, Tensor> copy = new java.util.LinkedHashMap<>(w);
     float[] d = w.get(name).data().clone();
