@@ -110,7 +110,8 @@ public final class DocumentCleaner {
       }
       if (v == null) v = QualityRules.evaluate(quality, counts, t).orElse(null);
     }
-    return new CleanResult(s, guess.lang(), guess.confidence(), counts.shares(), quality, edits, v);
+    Double score = QualityRules.score(quality, counts, t);
+    return new CleanResult(s, guess.lang(), guess.confidence(), counts.shares(), quality, score, edits, v);
   }
 
   private static String note(Map<String, Integer> edits, String step, Edited e) {
@@ -119,6 +120,6 @@ public final class DocumentCleaner {
   }
 
   private static CleanResult dropped(String text, Map<String, Integer> edits, Map<String, Double> quality, Verdict v) {
-    return new CleanResult(text, null, 0, Map.of(), new LinkedHashMap<>(quality), edits, v);
+    return new CleanResult(text, null, 0, Map.of(), new LinkedHashMap<>(quality), null, edits, v);
   }
 }

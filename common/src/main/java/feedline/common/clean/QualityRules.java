@@ -108,6 +108,55 @@ public final class QualityRules {
     return Optional.empty();
   }
 
+  /**
+   * A quality score in [0, 1]: the mean headroom left under the thresholds of the ratio and
+   * repetition rules that apply to the text (1 = nowhere near a threshold, 0 = at or past it). For
+   * a "max" threshold the headroom is {@code 1 - value / max}; for a "min" threshold it is
+   * {@code (value - min) / (1 - min)}. Disabled rules count too, so the score does not depend on
+   * which rules drop. A ranking signal for later stages (dedup's survivor policy), not a verdict.
+   */
+  public static double score(Map<String, Double> m, Scripts.Counts counts, QualityThresholds t) {
+    Scripts.Shape shape = counts.shape();
+    double sum = 0;
+    int n = 0;
+    sum += underMax(m.get(SYMBOL_RATIO), t.maxSymbolRatio());
+    sum += underMax(m.get(DIGIT_RATIO), t.maxDigitRatio());
+    n += 2;
+    if (shape == Scripts.Shape.CJK || shape == Scripts.Shape.SPACED) {
+      boolean cjk = shape == Scripts.Shape.CJK;
+      sum += overMin(m.get(ALPHA_FRACTION), cjk ? t.minCjkLetters() : t.minAlphaWords());
+      n++;
+      if (m.get(LINES) >= t.minLines()) {
+        sum += overMin(m.get(LINE_PUNCT_FRACTION), t.minLinePunct());
+        n++;
+      }
+      sum += underMax(m.get(DUP_LINE_CHAR_FRACTION), t.maxDupLineCharFraction());
+      sum += underMax(m.get(DUP_PARA_CHAR_FRACTION), t.maxDupParaCharFraction());
+      n += 2;
+      for (int i = 0; i < t.topNgramN().size(); i++) {
+        sum += underMax(m.getOrDefault(topNgram(t.topNgramN().get(i)), 0.0), t.topNgramMax().get(i));
+        n++;
+      }
+      for (int i = 0; i < t.dupNgramN().size(); i++) {
+        sum += underMax(m.getOrDefault(dupNgram(t.dupNgramN().get(i)), 0.0), t.dupNgramMax().get(i));
+        n++;
+      }
+    }
+    return Math.round(sum / n * 10000.0) / 10000.0;
+  }
+
+  private static double underMax(Double value, double max) {
+    if (value == null) return 1;
+    if (max <= 0) return value <= 0 ? 1 : 0;
+    return Math.max(0, Math.min(1, 1 - value / max));
+  }
+
+  private static double overMin(Double value, double min) {
+    if (value == null) return 1;
+    if (min >= 1) return value >= 1 ? 1 : 0;
+    return Math.max(0, Math.min(1, (value - min) / (1 - min)));
+  }
+
   static Optional<Verdict> fire(CleanRule rule, String signal, double value, String op, double threshold) {
     return Optional.of(new Verdict(rule, signal + "=" + fmt(value) + " " + op + " " + fmt(threshold)));
   }

@@ -17,6 +17,7 @@ public final class AddressRecognizer implements Recognizer {
           + "(?:" + HAN + "{1,8}?(?:镇|乡|街道))?" + "[\\u4e00-\\u9fa5A-Za-z0-9]{1,12}?(?:路|街|大道|巷|弄|胡同)"
           + "(?:[0-9一二三四五六七八九十]{1,3}段)?[0-9一二三四五六七八九十百]{1,5}号(?:院)?"
           + "(?:[0-9A-Za-z]{1,4}(?:号楼|栋|幢|座|单元|室|层|楼|号))*");
+  private static final Pattern CN_HINT = Pattern.compile("(?:路|街|道|巷|弄|胡同|段)[0-9一二三四五六七八九十百]{1,5}号");
   /** Cue words that may lead a match and are not part of the address. */
   private static final Pattern LEAD = Pattern.compile(
       "^.*(?:住在|住址是|住址|位于|地址是|地址为|地址|寄到|寄往|送到|送至|搬到|来自|在|到|于|是)");
@@ -35,14 +36,24 @@ public final class AddressRecognizer implements Recognizer {
   @Override
   public List<Span> find(String text) {
     List<Span> out = new ArrayList<>();
+    // the Chinese pattern backtracks a lot: run it only around a road + house number
+    Matcher hint = CN_HINT.matcher(text);
+    int searchedTo = 0;
     Matcher m = CN.matcher(text);
-    while (m.find()) {
+    while (hint.find()) {
+      int from = Math.max(searchedTo, hint.start() - 48);
+      int to = Math.min(text.length(), hint.end() + 24);
+      if (from >= to) continue;
+      m.region(from, to);
+      searchedTo = to;
+      while (m.find()) {
       int start = m.start();
       String s = m.group();
       Matcher lead = LEAD.matcher(s.length() > 12 ? s.substring(0, 12) : s);
       if (lead.find()) start += lead.end();
       if (m.end() - start < 5) continue;
       out.add(new Span(start, m.end(), PiiType.ADDRESS, 0.75, name()));
+      }
     }
     m = EN.matcher(text);
     while (m.find()) out.add(new Span(m.start(), m.end(), PiiType.ADDRESS, 0.75, name()));

@@ -23,6 +23,9 @@ public final class PhoneRecognizer implements Recognizer {
   private static final Pattern CN_LANDLINE = Pattern.compile(
       "(?<![0-9A-Za-z+]|\\d[ \\-])(?:(?:\\+|00)86[ \\-]?)?(?:\\(0\\d{2,3}\\)|（0\\d{2,3}）|0\\d{2,3})[ \\-]?\\d{3,4}[ \\-]?\\d{4}(?:(?:转|-|ext\\.?|x)\\d{1,5})?(?![ \\-]?\\d|[A-Za-z])");
 
+  /** Where a phone number can be: an optional + or bracket, then digits with separators between. */
+  private static final Pattern CANDIDATE = Pattern.compile("[+＋(（]?[+]?\\d[\\d \\-().（）]{5,24}\\d");
+
   @Override
   public String name() {
     return "phone_libphonenumber";
@@ -42,21 +45,41 @@ public final class PhoneRecognizer implements Recognizer {
       String digits = m.group().replaceAll("(转|ext\\.?|x)\\d+$", "");
       if (validCn(digits)) out.add(new Span(m.start(), m.end(), PiiType.PHONE, 0.7, name()));
     }
-    addMatches(text, "US", out, false);
-    addMatches(text, "GB", out, true);
+    // libphonenumber's matcher is the slow part: run it only on runs of digits and separators
+    m = CANDIDATE.matcher(text);
+    while (m.find()) {
+      int digits = 0;
+      for (int i = m.start(); i < m.end(); i++) {
+        if (Character.isDigit(text.charAt(i))) digits++;
+      }
+      // phone numbers have 7 to 15 digits (E.164); dates, prices and codes outside that are skipped
+      if (digits < 7 || digits > 17 || coveredBy(out, m.start(), m.end())) continue;
+      addMatches(text, m.start(), m.end(), "US", out, false);
+      if (m.group().contains("00")) addMatches(text, m.start(), m.end(), "GB", out, true);
+    }
     return out;
   }
 
-  private void addMatches(String text, String region, List<Span> out, boolean internationalOnly) {
-    for (PhoneNumberMatch pm : UTIL.findNumbers(text, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
-      int start = pm.start();
-      int end = pm.end();
+  private static boolean coveredBy(List<Span> spans, int start, int end) {
+    for (Span s : spans) {
+      if (s.start() <= start && end <= s.end()) return true;
+    }
+    return false;
+  }
+
+  private void addMatches(String text, int from, int to, String region, List<Span> out, boolean internationalOnly) {
+    for (PhoneNumberMatch pm : UTIL.findNumbers(text.subSequence(from, to), region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+      int start = from + pm.start();
+      int end = from + pm.end();
       if (overlapsAny(out, start, end)) continue;
       String raw = pm.rawString();
       boolean international = raw.startsWith("+") || raw.startsWith("00") || raw.startsWith("＋");
       if (internationalOnly && !international) continue;
       if (start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) continue;
       if (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) continue;
+      // a time or decimal goes on ("2024-05-16 08:32:11", "12.50"): not a phone number
+      if (end + 1 < text.length() && ":/.,".indexOf(text.charAt(end)) >= 0 && Character.isDigit(text.charAt(end + 1))) continue;
+      if (start >= 2 && ":/.,".indexOf(text.charAt(start - 1)) >= 0 && Character.isDigit(text.charAt(start - 2))) continue;
       boolean formatted = raw.matches(".*[\\s().\\-].*");
       double score = international ? 0.8 : formatted ? 0.65 : 0.4;
       out.add(new Span(start, end, PiiType.PHONE, score, name()));

@@ -51,6 +51,21 @@ class QualityRulesTest {
   }
 
   @Test
+  void qualityScoreRanksRepetitiveTextBelowCleanText() {
+    String somewhatRepetitive = "Buy our coffee today. Buy our coffee now. We roast beans every morning and ship them "
+        + "fresh to your door. Buy our coffee today, you will like the taste of fresh beans.";
+    CleanResult clean = cleaner("filters.top-ngram.enabled = false", "filters.duplicate-ngrams.enabled = false").clean(GOOD_EN, List.of());
+    CleanResult repetitive = cleaner("filters.top-ngram.enabled = false", "filters.duplicate-ngrams.enabled = false")
+        .clean(somewhatRepetitive, List.of());
+    assertThat(clean.kept()).isTrue();
+    assertThat(repetitive.kept()).isTrue();
+    assertThat(clean.qualityScore()).isBetween(0.9, 1.0);
+    assertThat(repetitive.qualityScore()).isLessThan(clean.qualityScore());
+    assertThat(DEFAULT.clean(GOOD_ZH, List.of()).qualityScore()).isBetween(0.9, 1.0);
+    assertThat(DEFAULT.clean(null, List.of()).qualityScore()).isNull();
+  }
+
+  @Test
   void emptyAndBlankTexts() {
     drops(DEFAULT, null, CleanRule.EMPTY_TEXT);
     drops(DEFAULT, "  \n\t ", CleanRule.EMPTY_TEXT);

@@ -24,6 +24,7 @@ class PiiDetectorTest {
     assertThat(found("version 1.2.3.4 is out")).isEmpty();
     assertThat(found("条形码 6901234567892")).isEmpty();
     assertThat(found("tracking 1Z999AA10123456784")).isEmpty();
+    assertThat(found("登录时间：2024-05-16 08:32:11，温度 36.5 度")).isEmpty();
   }
 
   @Test

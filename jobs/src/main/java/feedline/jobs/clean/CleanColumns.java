@@ -21,6 +21,7 @@ final class CleanColumns implements Serializable {
   static final String LANG_CONFIDENCE = "lang_confidence";
   static final String SCRIPTS = "scripts";
   static final String QUALITY = "quality";
+  static final String QUALITY_SCORE = "quality_score";
   static final String EDITS = "clean_edits";
   static final String KIND = "_clean_kind";
   static final String REASON = "_clean_reason";
@@ -29,7 +30,7 @@ final class CleanColumns implements Serializable {
   static final String DROPPED = "dropped";
   static final String QUARANTINED = "quarantined";
 
-  private static final Set<String> REPLACED = Set.of(LANG_CONFIDENCE, SCRIPTS, QUALITY, EDITS, KIND, REASON, DETAIL);
+  private static final Set<String> REPLACED = Set.of(LANG_CONFIDENCE, SCRIPTS, QUALITY, QUALITY_SCORE, EDITS, KIND, REASON, DETAIL);
 
   private final int[] carried;
   private final int textIn;
@@ -71,6 +72,7 @@ final class CleanColumns implements Serializable {
         .add(LANG_CONFIDENCE, DataTypes.DoubleType, true)
         .add(SCRIPTS, DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType), true)
         .add(QUALITY, DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType), true)
+        .add(QUALITY_SCORE, DataTypes.DoubleType, true)
         .add(EDITS, DataTypes.createMapType(DataTypes.StringType, DataTypes.IntegerType), true)
         .add(KIND, DataTypes.StringType, false)
         .add(REASON, DataTypes.StringType, true)
@@ -123,19 +125,23 @@ final class CleanColumns implements Serializable {
     return firstNew + 2;
   }
 
-  int editsOut() {
+  int qualityScoreOut() {
     return firstNew + 3;
   }
 
-  int kindOut() {
+  int editsOut() {
     return firstNew + 4;
   }
 
-  int reasonOut() {
+  int kindOut() {
     return firstNew + 5;
   }
 
-  int detailOut() {
+  int reasonOut() {
     return firstNew + 6;
+  }
+
+  int detailOut() {
+    return firstNew + 7;
   }
 }

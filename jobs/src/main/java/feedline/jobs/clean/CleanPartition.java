@@ -69,6 +69,7 @@ final class CleanPartition implements MapPartitionsFunction<Row, Row> {
     out[columns.langConfidenceOut()] = r.langConfidence();
     out[columns.scriptsOut()] = CollectionConverters.asScala(r.scripts());
     out[columns.qualityOut()] = CollectionConverters.asScala(r.quality());
+    out[columns.qualityScoreOut()] = r.qualityScore();
     out[columns.editsOut()] = CollectionConverters.asScala(r.edits());
     out[columns.kindOut()] = r.kept() ? CleanColumns.KEPT : CleanColumns.DROPPED;
     out[columns.reasonOut()] = r.kept() ? null : r.verdict().reason();

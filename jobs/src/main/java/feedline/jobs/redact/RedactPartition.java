@@ -15,7 +15,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Redacts one partition. Each output row is the input row with {@code text} redacted, then the spans
+ * Redacts one partition. Each output row is the input row with {@code text} redacted (and every value
+ * of a string-to-string {@code fields} map, such as the CSV columns collect keeps), then the spans
  * (with their recognizer), one count column per type, and a status: ok, no_text or failed (with the
  * exception's class only: a message could carry a value).
  */
@@ -39,11 +40,27 @@ final class RedactPartition implements MapPartitionsFunction<Row, Row> {
   private final RedactOptions options;
   private final int textIndex;
   private final int width;
+  private final int fieldsIndex;
 
   RedactPartition(RedactOptions options, int textIndex, int width) {
+    this(options, textIndex, width, -1);
+  }
+
+  /** {@code fieldsIndex}: a {@code map<string,string>} column whose values are redacted too, or -1. */
+  RedactPartition(RedactOptions options, int textIndex, int width, int fieldsIndex) {
     this.options = options;
     this.textIndex = textIndex;
     this.width = width;
+    this.fieldsIndex = fieldsIndex;
+  }
+
+  /** Index of a {@code fields} column of type map&lt;string,string&gt; in {@code schema}, or -1. */
+  static int fieldsIndex(StructType schema) {
+    if (!java.util.Arrays.asList(schema.fieldNames()).contains("fields")) return -1;
+    int i = schema.fieldIndex("fields");
+    return schema.fields()[i].dataType().equals(DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType))
+        || schema.fields()[i].dataType().equals(DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, false))
+        ? i : -1;
   }
 
   static StructType outputSchema(StructType input) {
@@ -88,8 +105,10 @@ final class RedactPartition implements MapPartitionsFunction<Row, Row> {
       return RowFactory.create(out);
     }
     Redaction r;
+    java.util.Map<PiiType, Integer> fieldCounts = new java.util.EnumMap<>(PiiType.class);
     try {
       r = engine.process(text);
+      if (fieldsIndex >= 0 && !in.isNullAt(fieldsIndex)) out[fieldsIndex] = redactFields(engine, in, fieldCounts);
     } catch (RuntimeException | StackOverflowError e) {
       out[k++] = EMPTY;
       for (int i = 0; i <= PiiType.values().length; i++) out[k++] = 0;
@@ -103,7 +122,7 @@ final class RedactPartition implements MapPartitionsFunction<Row, Row> {
     out[k++] = seq(spans);
     int total = 0;
     for (PiiType t : PiiType.values()) {
-      int n = r.counts().getOrDefault(t, 0);
+      int n = r.counts().getOrDefault(t, 0) + fieldCounts.getOrDefault(t, 0);
       total += n;
       out[k++] = n;
     }
@@ -111,6 +130,22 @@ final class RedactPartition implements MapPartitionsFunction<Row, Row> {
     out[k++] = OK;
     out[k] = null;
     return RowFactory.create(out);
+  }
+
+  /** The {@code fields} map with every value redacted; adds what it found to {@code counts}. */
+  private scala.collection.Map<String, String> redactFields(PiiEngine engine, Row in, java.util.Map<PiiType, Integer> counts) {
+    java.util.Map<String, String> values = scala.jdk.javaapi.CollectionConverters.asJava(in.<String, String>getMap(fieldsIndex));
+    java.util.Map<String, String> redacted = new java.util.LinkedHashMap<>();
+    for (java.util.Map.Entry<String, String> e : values.entrySet()) {
+      if (e.getValue() == null || e.getValue().isBlank()) {
+        redacted.put(e.getKey(), e.getValue());
+        continue;
+      }
+      Redaction fr = engine.process(e.getValue());
+      redacted.put(e.getKey(), fr.text());
+      fr.counts().forEach((t, n) -> counts.merge(t, n, Integer::sum));
+    }
+    return scala.jdk.javaapi.CollectionConverters.asScala(redacted);
   }
 
   private static scala.collection.immutable.Seq<Row> seq(List<Row> rows) {

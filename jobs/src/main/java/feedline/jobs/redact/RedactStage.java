@@ -69,7 +69,7 @@ public final class RedactStage implements Stage {
     Dataset<Row> in = partitions > 0 ? input.repartition(partitions) : input;
     StructType schema = in.schema();
     int textIndex = schema.fieldIndex("text");
-    Dataset<Row> processed = in.mapPartitions(new RedactPartition(options, textIndex, schema.size()),
+    Dataset<Row> processed = in.mapPartitions(new RedactPartition(options, textIndex, schema.size(), RedactPartition.fieldsIndex(schema)),
         Encoders.row(RedactPartition.outputSchema(schema)));
     processed = ctx.persist(processed);
 

@@ -63,6 +63,7 @@ class CleanStageTest extends SparkTestBase {
     assertThat(en.<String>getAs("lang")).isEqualTo("en");
     assertThat(javaMap(en.getAs("clean_edits"))).containsKeys("markup", "html_entities", "invisible", "whitespace");
     assertThat(javaMap(en.getAs("quality"))).containsKeys("symbol_ratio", "top_2gram_fraction", "mean_word_length");
+    assertThat(en.<Double>getAs("quality_score")).isBetween(0.5, 1.0);
     assertThat(kept.get("moji").<String>getAs("text")).startsWith("Café owners say the déjà vu");
     assertThat(kept.get("trad").<String>getAs("text")).isEqualTo("资料清洗是训练大型模型之前最重要的步骤之一，它决定了模型最终的效果。");
     assertThat(kept.get("zh").<String>getAs("lang")).isEqualTo("zh");

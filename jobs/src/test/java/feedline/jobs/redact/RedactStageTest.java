@@ -103,6 +103,31 @@ class RedactStageTest extends SparkTestBase {
         .isInstanceOf(ConfigError.class).hasMessageContaining("feedline.redact.modes.PHONE").hasMessageContaining("fake");
   }
 
+  @Test
+  void valuesOfTheFieldsMapAreRedactedToo() {
+    org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType()
+        .add("doc_id", org.apache.spark.sql.types.DataTypes.StringType)
+        .add("source", org.apache.spark.sql.types.DataTypes.StringType)
+        .add("text", org.apache.spark.sql.types.DataTypes.StringType)
+        .add("fields", org.apache.spark.sql.types.DataTypes.createMapType(
+            org.apache.spark.sql.types.DataTypes.StringType, org.apache.spark.sql.types.DataTypes.StringType));
+    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    fields.put("question", "预约挂号怎么联系?");
+    fields.put("answer", "请拨打手机 13812345678 或发邮件 zhang@example.com");
+    Row row = org.apache.spark.sql.RowFactory.create("q1", "clinic",
+        "预约挂号怎么联系?\n\n请拨打手机 13812345678 或发邮件 zhang@example.com",
+        scala.jdk.javaapi.CollectionConverters.asScala(fields));
+    Dataset<Row> in = spark.createDataFrame(List.of(row), schema);
+    StageResult r = redact(in, "fields-run");
+    Row out = output(r, "documents_redacted").first();
+    Map<String, String> redacted = scala.jdk.javaapi.CollectionConverters.asJava(out.<String, String>getMap(out.fieldIndex("fields")));
+    assertThat(redacted.get("question")).isEqualTo("预约挂号怎么联系?");
+    assertThat(redacted.get("answer")).doesNotContain("13812345678").doesNotContain("zhang@example.com")
+        .contains("<PHONE_1>").contains("<EMAIL_1>");
+    assertThat(out.<String>getAs("text")).doesNotContain("13812345678");
+    assertThat(out.<Integer>getAs("pii_phone")).isEqualTo(2);
+  }
+
   private StageResult redact(Dataset<Row> in, String runId, String... overrides) {
     return runStage(new RedactStage(), in, runId, overrides);
   }
