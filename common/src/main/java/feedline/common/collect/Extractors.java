@@ -248,6 +248,8 @@ public final class Extractors {
   static String oneLine(Throwable e) {
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     m = m.replaceAll("\\s+", " ").strip();
+    // object identity hashes (PDFParser@24e5c5f) differ from JVM to JVM: keep the class name only
+    m = m.replaceAll("\\b([A-Z][\\w$]*)@[0-9a-f]{5,8}\\b", "$1");
     return m.length() > 300 ? m.substring(0, 300) + "..." : m;
   }
 }

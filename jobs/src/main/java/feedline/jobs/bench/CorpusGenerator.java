@@ -88,7 +88,8 @@ public final class CorpusGenerator {
     }
   }
 
-  static String document(Random rnd) {
+  /** One synthetic document drawn from {@code rnd}. */
+  public static String document(Random rnd) {
     boolean zh = rnd.nextInt(4) == 0;
     int sentences = 3 + rnd.nextInt(10);
     StringBuilder sb = new StringBuilder();

@@ -91,6 +91,9 @@ class NightlyIT {
     StageResult collect2 = stage(lake, night2.runId(), "collect");
     assertThat(collect2.out()).as("only the new files are collected").isEqualTo(4);
     assertThat(collect2.dropReasons()).containsEntry(Reasons.ALREADY_COLLECTED, 6L);
+    if (stages.contains("clean")) {
+      assertThat(stage(lake, night2.runId(), "clean").out()).as("clean keeps the new documents").isEqualTo(4);
+    }
     if (stages.contains("dedup")) {
       StageResult dedup = stage(lake, night2.runId(), "dedup");
       assertThat(dedup.dropped()).as("the two copies of night-1 documents are dropped").isGreaterThanOrEqualTo(2);
@@ -173,16 +176,15 @@ class NightlyIT {
     return LakeTables.rows(spark.read().parquet(v.paths().toArray(String[]::new)));
   }
 
-  /** A document whose text depends only on {@code content}: equal numbers give duplicate files. */
+  /**
+   * A document whose text depends only on {@code content}: equal numbers give duplicate files. The
+   * benchmark's generator writes varied prose that passes clean's quality rules.
+   */
   private static void write(Path dir, String name, int content) throws IOException {
     Files.createDirectories(dir);
-    StringBuilder sb = new StringBuilder();
-    sb.append("Report number ").append(content).append(". ");
-    for (int i = 0; i < 8; i++) {
-      sb.append("The shipment ").append(content * 31 + i).append(" arrived at dock ").append((content + i) % 7)
-          .append(" and was checked by the night team. ");
-    }
-    Files.writeString(dir.resolve(name), sb.toString());
+    java.util.Random rnd = new java.util.Random(7919L * content + 17);
+    String text = feedline.jobs.bench.CorpusGenerator.document(rnd) + "\n\n" + feedline.jobs.bench.CorpusGenerator.document(rnd);
+    Files.writeString(dir.resolve(name), text);
   }
 
   private static void copyTree(Path from, Path to) throws IOException {
