@@ -180,6 +180,7 @@ public final class StageRunner {
 
       KeptLayout layout = out.layout();
       Map<String, String> tmps = new LinkedHashMap<>();
+      Map<String, org.apache.spark.sql.types.StructType> schemas = new LinkedHashMap<>();
       for (Map.Entry<String, Dataset<Row>> w : writes.entrySet()) {
         String tmp = tmpRoot + "/" + w.getKey().replace('/', '_');
         var writer = w.getValue().write().mode(SaveMode.Overwrite);
@@ -189,12 +190,14 @@ public final class StageRunner {
         }
         writer.parquet(tmp);
         tmps.put(w.getKey(), tmp);
+        schemas.put(w.getKey(), w.getValue().schema());
       }
-      Dataset<Row> keptWritten = spark.read().parquet(tmps.get(KEPT));
+      // read back with the written schema: an empty partitioned output has no file to infer one from
+      Dataset<Row> keptWritten = spark.read().schema(schemas.get(KEPT)).parquet(tmps.get(KEPT));
       long kept = layout == null || layout.inputIdsColumn() == null ? keptWritten.count()
           : keptWritten.select(org.apache.spark.sql.functions.explode(col(layout.inputIdsColumn()))).distinct().count();
-      Dataset<Row> dropsWritten = spark.read().parquet(tmps.get(DROPS));
-      Dataset<Row> quarantineWritten = spark.read().parquet(tmps.get(QUARANTINE));
+      Dataset<Row> dropsWritten = spark.read().schema(schemas.get(DROPS)).parquet(tmps.get(DROPS));
+      Dataset<Row> quarantineWritten = spark.read().schema(schemas.get(QUARANTINE)).parquet(tmps.get(QUARANTINE));
       long dropped = dropsWritten.count();
       long quarantined = quarantineWritten.count();
       Map<String, Long> dropReasons = tally(dropsWritten, Drops.REASON);

@@ -76,6 +76,29 @@ class StageRunnerTest extends SparkTestBase {
     assertThat(lake.exists(lake.tablePath("documents_filtered", "test-run"))).isFalse();
   }
 
+  /** Writes its kept rows partitioned by a column, like build's split folders. */
+  static class PartitionedStage extends FilterStage {
+    PartitionedStage() {
+      super(false);
+    }
+
+    @Override
+    public StageOutput run(StageContext ctx, Dataset<Row> input) {
+      StageOutput o = super.run(ctx, input);
+      return new StageOutput(o.kept().withColumn("part", lit("p")), o.dropped(), o.quarantined(), Map.of(), -1,
+          Map.of(), new KeptLayout(java.util.List.of("part"), Map.of(), null, null));
+    }
+  }
+
+  @Test
+  void emptyInputCommitsAnEmptyPartitionedOutput() {
+    StageResult r = runStage(new PartitionedStage(), texts("a", "x").filter(lit(false)), "empty-run", new String[0]);
+    assertThat(r.in()).isZero();
+    assertThat(r.out()).isZero();
+    Lake lake = new Lake(lakeRoot(), spark.sparkContext().hadoopConfiguration());
+    assertThat(lake.isCommitted("documents_filtered", "empty-run")).isTrue();
+  }
+
   @Test
   void missingInputColumnIsNamed() {
     Dataset<Row> noText = texts("a", "x").drop("text");
