@@ -34,9 +34,11 @@ final class BuildCardWriter {
     long tokens = 0;
     long examples = 0;
     Map<String, Row> bySplit = new LinkedHashMap<>();
-    for (Row r : spark.read().parquet(folder).groupBy(col("split")).agg(count("*"), sum(col("num_tokens")),
-        sum(expr("size(filter(labels, x -> x != -100))"))).collectAsList()) {
-      bySplit.put(r.getString(0), r);
+    if (hasSplitFolders(spark, folder)) { // an empty output (nothing new tonight) has no split folder to read
+      for (Row r : spark.read().parquet(folder).groupBy(col("split")).agg(count("*"), sum(col("num_tokens")),
+          sum(expr("size(filter(labels, x -> x != -100))"))).collectAsList()) {
+        bySplit.put(r.getString(0), r);
+      }
     }
     for (String s : ShardLayout.SPLITS) {
       Row r = bySplit.get(s);
@@ -80,6 +82,19 @@ final class BuildCardWriter {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean hasSplitFolders(SparkSession spark, String folder) {
+    try {
+      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(folder);
+      org.apache.hadoop.fs.FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      for (org.apache.hadoop.fs.FileStatus st : fs.listStatus(p)) {
+        if (st.isDirectory() && st.getPath().getName().startsWith("split=")) return true;
+      }
+      return false;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot list " + folder, e);
     }
   }
 }

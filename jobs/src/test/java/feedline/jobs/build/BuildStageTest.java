@@ -176,6 +176,16 @@ class BuildStageTest extends SparkTestBase {
   }
 
   @Test
+  void anEmptyInputCommitsAnEmptyDatasetWithItsCard() throws Exception {
+    StageResult r = runStage(new BuildStage(), input().limit(0), "empty", common(model()));
+    assertThat(r.in()).isZero();
+    assertThat(r.out()).isZero();
+    Path dir = dirOf(r);
+    assertThat(dir.resolve("dataset_card.json")).exists();
+    assertThat(read(dir, "train")).isEmpty();
+  }
+
+  @Test
   void packingKeepsEveryExampleAndItsBoundaries() throws Exception {
     String[] base = common(model());
     StageResult plain = plain();
