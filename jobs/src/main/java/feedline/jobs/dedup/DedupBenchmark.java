@@ -107,7 +107,7 @@ public final class DedupBenchmark {
         "docs/cpu_s", "docs/s/core", "kept", "exact_dup", "near_dup", "pair_P", "pair_R", "clus_P", "clus_R", "drop_P"));
     if (mllibTables < 0) mllibTables = cfg.lsh().bands();
     List<String> compare = new ArrayList<>();
-    compare.add(String.format("%9s  %-34s %8s %8s %9s %7s %7s", "docs", "method", "wall_s", "cpu_s", "pairs_all", "pair_P", "pair_R"));
+    compare.add(String.format("%9s  %-42s %8s %8s %9s %7s %7s", "docs", "method", "wall_s", "cpu_s", "pairs_all", "pair_P", "pair_R"));
     double previous = -1;
     try {
       for (long n : sizes) {
@@ -140,14 +140,15 @@ public final class DedupBenchmark {
         if (previous > 0) lines.add(String.format("  time grows x%.2f for x%.0f documents", r.seconds() / previous,
             (double) n / sizes.get(sizes.indexOf(n) - 1)));
         previous = r.seconds();
-        compare.add(String.format("%9d  %-34s %8.1f %8.1f %9s %7.3f %7.3f", n,
-            String.format("feedline dedup (%dx%d LSH, verify %s)", cfg.lsh().bands(), cfg.lsh().rows(), cfg.verify()),
+        compare.add(String.format("%9d  %-42s %8.1f %8.1f %9s %7.3f %7.3f", n,
+            String.format("feedline dedup stage (%dx%d, verify %s)", cfg.lsh().bands(), cfg.lsh().rows(),
+                cfg.verify().name().toLowerCase(java.util.Locale.ROOT)),
             r.seconds(), cpu, r.details().getOrDefault("near", Map.of()) instanceof Map<?, ?> nm && nm.get("verified_pairs") != null
                 ? String.valueOf(nm.get("verified_pairs")) : "-", pr[0], pr[1]));
         if (mllibTables > 0) {
           MllibComparison.Result m = MllibComparison.run(spark, lake.tablePath("documents_clean", runId),
               work + "/mllib-pairs-" + n, cfg, mllibTables, seed, Math.min(sample, n));
-          compare.add(String.format("%9d  %-34s %8.1f %8.1f %9d %7.3f %7.3f", n,
+          compare.add(String.format("%9d  %-42s %8.1f %8.1f %9d %7.3f %7.3f", n,
               String.format("MLlib MinHashLSH (%d tables)", mllibTables), m.wallSeconds(), m.cpuSeconds(), m.pairs(),
               m.precision(), m.recall()));
         }
