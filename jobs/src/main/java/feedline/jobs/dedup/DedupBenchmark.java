@@ -31,9 +31,11 @@ import org.apache.spark.sql.types.StructType;
  * lake, runs the whole dedup stage on it (read, prepare, exact, candidates, verify, components,
  * survivors, every output written and committed) and reports documents per second per core. On the
  * first {@code --sample} documents it computes the exact all-pairs Jaccard ground truth with the
- * stage's own shingles and reports pair precision and recall of the clusters against it.
+ * stage's own shingles and reports pair precision and recall of the clusters against it. In the same
+ * run the same corpus goes through Spark MLlib's {@code MinHashLSH.approxSimilarityJoin} ({@link MllibComparison},
+ * {@code --mllib-tables} hash tables, 0 skips it), whose time and pair precision/recall are reported beside.
  * <pre>
- * feedline dedup-bench [--docs 100000,1000000] [--sample 2000] [--work DIR] [key=value ...]
+ * feedline dedup-bench [--docs 100000,1000000] [--sample 2000] [--work DIR] [--mllib-tables N] [key=value ...]
  * </pre>
  */
 public final class DedupBenchmark {
@@ -78,6 +80,7 @@ public final class DedupBenchmark {
     int sample = 2000;
     String work = "work/dedup-bench";
     long seed = 7;
+    int mllibTables = -1;
     List<String> overrides = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -88,6 +91,7 @@ public final class DedupBenchmark {
         case "--sample" -> sample = Integer.parseInt(args[++i]);
         case "--work" -> work = args[++i];
         case "--seed" -> seed = Long.parseLong(args[++i]);
+        case "--mllib-tables" -> mllibTables = Integer.parseInt(args[++i]);
         default -> overrides.add(args[i]);
       }
     }
@@ -101,6 +105,9 @@ public final class DedupBenchmark {
     List<String> lines = new ArrayList<>();
     lines.add(String.format("%9s %8s %8s %11s %10s %8s %9s %9s %7s %7s %7s %7s %7s", "docs", "wall_s", "cpu_s",
         "docs/cpu_s", "docs/s/core", "kept", "exact_dup", "near_dup", "pair_P", "pair_R", "clus_P", "clus_R", "drop_P"));
+    if (mllibTables < 0) mllibTables = cfg.lsh().bands();
+    List<String> compare = new ArrayList<>();
+    compare.add(String.format("%9s  %-42s %8s %8s %9s %7s %7s", "docs", "method", "wall_s", "cpu_s", "pairs_all", "pair_P", "pair_R"));
     double previous = -1;
     try {
       for (long n : sizes) {
@@ -133,16 +140,30 @@ public final class DedupBenchmark {
         if (previous > 0) lines.add(String.format("  time grows x%.2f for x%.0f documents", r.seconds() / previous,
             (double) n / sizes.get(sizes.indexOf(n) - 1)));
         previous = r.seconds();
+        compare.add(String.format("%9d  %-42s %8.1f %8.1f %9s %7.3f %7.3f", n,
+            String.format("feedline dedup stage (%dx%d, verify %s)", cfg.lsh().bands(), cfg.lsh().rows(),
+                cfg.verify().name().toLowerCase(java.util.Locale.ROOT)),
+            r.seconds(), cpu, r.details().getOrDefault("near", Map.of()) instanceof Map<?, ?> nm && nm.get("verified_pairs") != null
+                ? String.valueOf(nm.get("verified_pairs")) : "-", pr[0], pr[1]));
+        if (mllibTables > 0) {
+          MllibComparison.Result m = MllibComparison.run(spark, lake.tablePath("documents_clean", runId),
+              work + "/mllib-pairs-" + n, cfg, mllibTables, seed, Math.min(sample, n));
+          compare.add(String.format("%9d  %-42s %8.1f %8.1f %9d %7.3f %7.3f", n,
+              String.format("MLlib MinHashLSH (%d tables)", mllibTables), m.wallSeconds(), m.cpuSeconds(), m.pairs(),
+              m.precision(), m.recall()));
+        }
       }
     } finally {
       spark.stop();
     }
     System.out.println();
     lines.forEach(System.out::println);
+    System.out.println();
+    compare.forEach(System.out::println);
   }
 
   /** CPU time of this JVM (all threads): the driver and, in local mode, the executors. */
-  private static long processCpuNanos() {
+  static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
   }
