@@ -41,7 +41,7 @@ public record AugmentConfig(
 
   public static final List<String> METHODS =
       List.of(SynonymSwap.METHOD, SentenceShuffle.METHOD, EdaEdits.METHOD, BackTranslation.METHOD);
-  public static final List<String> ENGINES = List.of("apertium", "chat", "none");
+  public static final List<String> ENGINES = List.of("apertium", "chat", "local-model", "none");
 
   public static AugmentConfig from(Settings s) {
     List<String> fields = s.stringList("fields");
@@ -80,6 +80,18 @@ public record AugmentConfig(
     return new ConsistencyCheck.Bounds(lo, hi, rlo, rhi);
   }
 
+  /**
+   * A model directory the driver can see must hold a checkpoint (config.json); the error names the key.
+   * A path only the executors can read (another file system) is checked there, when the model loads.
+   */
+  static void checkModelDir(Settings s, String key, String dir) {
+    String allowed = "the path of a Hugging Face Llama/Qwen2 checkpoint directory (config.json, model.safetensors, tokenizer.json)";
+    if (dir == null || dir.isBlank()) throw new ConfigError(s.path(key), "", allowed);
+    java.nio.file.Path p = java.nio.file.Path.of(dir.strip());
+    if (!java.nio.file.Files.isDirectory(p)) throw new ConfigError(s.path(key), dir, allowed + "; no such directory");
+    if (!java.nio.file.Files.isRegularFile(p.resolve("config.json"))) throw new ConfigError(s.path(key), dir, allowed + "; it has no config.json");
+  }
+
   /** Reads a duration such as {@code 60s} or {@code 500ms}; the error names the key. */
   static Duration duration(Settings s, String key) {
     String allowed = "a duration such as 500ms, 60s or 2m";
@@ -97,7 +109,7 @@ public record AugmentConfig(
   public record TranslatorSpec(String engine, String apertiumBinary, Map<String, String> apertiumModes,
       long apertiumTimeoutMs, int apertiumBatch, String chatBaseUrl, String chatModel, String chatApiKeyEnv,
       int chatBatch, int chatConcurrency, long chatTimeoutMs, int chatAttempts, long chatBackoffMs,
-      double chatTemperature, List<String> chatPairs, String cacheDir) implements Serializable {
+      double chatTemperature, List<String> chatPairs, Map<String, String> localModel, String cacheDir) implements Serializable {
 
     static TranslatorSpec from(Settings bt) {
       String engine = bt.oneOf("engine", ENGINES);
@@ -108,11 +120,13 @@ public record AugmentConfig(
         throw new ConfigError(c.path("model"), "", "the model name the endpoint serves (e.g. qwen2.5:7b-instruct)");
       }
       List<String> pairs = new ArrayList<>(c.stringList("pairs"));
+      Map<String, String> local = new java.util.TreeMap<>(bt.stringMap("local-model"));
+      if (engine.equals("local-model")) checkModelDir(bt.sub("local-model"), "model-dir", local.get("model-dir"));
       return new TranslatorSpec(engine, a.string("binary"), a.stringMap("modes"), duration(a, "timeout").toMillis(),
           a.integer("batch-size", 1, 10_000), c.string("base-url"), model == null ? "" : model,
           c.string("api-key-env"), c.integer("batch-size", 1, 1000), c.integer("max-concurrent", 1, 256),
           duration(c, "timeout").toMillis(), c.integer("max-attempts", 1, 20), duration(c, "backoff").toMillis(),
-          c.number("temperature", 0, 2), List.copyOf(pairs), bt.optionalString("cache.dir"));
+          c.number("temperature", 0, 2), List.copyOf(pairs), local, bt.optionalString("cache.dir"));
     }
 
     /** Identifies the built translator, so one JVM builds it once per distinct spec. */

@@ -74,7 +74,8 @@ final class AugmentResources {
             s.chatApiKeyEnv().isBlank() ? null : System.getenv(s.chatApiKeyEnv()), s.chatBatch(), s.chatConcurrency(),
             Duration.ofMillis(s.chatTimeoutMs()), s.chatAttempts(), Duration.ofMillis(s.chatBackoffMs()),
             s.chatTemperature(), s.chatPairs()));
-        default -> throw new IllegalArgumentException("no translator for engine " + s.engine());
+        // engines of other jars (local-model: the trainer), found through ServiceLoader
+        default -> feedline.common.augment.translate.TranslatorFactory.find(s.engine()).create(s.localModel());
       };
       return s.cacheDir() == null ? engine : new TranslationCache(Path.of(s.cacheDir())).wrap(engine);
     }
