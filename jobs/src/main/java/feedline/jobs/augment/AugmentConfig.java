@@ -37,7 +37,10 @@ public record AugmentConfig(
     int ngram,
     int ngramCjk,
     Map<String, ConsistencyCheck.Bounds> bounds,
-    ConsistencyCheck.Bounds defaultBounds) implements Serializable {
+    ConsistencyCheck.Bounds defaultBounds,
+    Map<String, String> embedding,
+    Map<String, Double> minEmbedding,
+    double defaultMinEmbedding) implements Serializable {
 
   public static final List<String> METHODS =
       List.of(SynonymSwap.METHOD, SentenceShuffle.METHOD, EdaEdits.METHOD, BackTranslation.METHOD);
@@ -62,13 +65,27 @@ public record AugmentConfig(
     for (String m : METHODS) {
       if (s.has("consistency." + m)) bounds.put(m, bounds(s.sub("consistency." + m)));
     }
+    // the optional embedding bound: on when consistency.embedding.model-dir is set
+    Map<String, String> embedding = new java.util.TreeMap<>(s.stringMap("consistency.embedding"));
+    String embDir = embedding.getOrDefault("model-dir", "");
+    if (embDir.isBlank()) {
+      embedding.clear();
+    } else {
+      checkModelDir(s.sub("consistency.embedding"), "model-dir", embDir);
+    }
+    Map<String, Double> minEmbedding = new LinkedHashMap<>();
+    for (String m : METHODS) {
+      String k = "consistency." + m + ".min-embedding-similarity";
+      if (s.has(k)) minEmbedding.put(m, s.number(k, -1, 1));
+    }
     return new AugmentConfig(s.stringList("sources"), s.number("fraction", 0, 1), fields,
         s.stringList("order-free-fields"), s.string("lang-column"), methods, variants, s.integer("seed", 0, Integer.MAX_VALUE),
         s.integer("batch-rows", 1, 100_000), s.stringList("protect.terms"), s.optionalString("protect.terms-file"),
         s.number("synonym.rate", 0.01, 1), s.number("synonym.pos-dominance", 0.5, 1), s.integer("synonym.max-senses", 1, 50),
         s.number("eda.alpha", 0.01, 0.5), TranslatorSpec.from(bt), pivots, bt.bool("mask-numbers"),
         s.integer("consistency.ngram", 1, 10), s.integer("consistency.ngram-cjk", 1, 10), bounds,
-        bounds(s.sub("consistency.default")));
+        bounds(s.sub("consistency.default")), embedding, minEmbedding,
+        s.number("consistency.default.min-embedding-similarity", -1, 1));
   }
 
   private static ConsistencyCheck.Bounds bounds(Settings b) {
