@@ -36,10 +36,12 @@ public final class ChinesePersonRecognizer implements Recognizer {
   private static final Pattern TITLE_AFTER = Pattern.compile("(?:小姐|先生|女士|老师|师傅|经理|主任|医生|大夫|护士|总监"
       + "|老板|阿姨|叔叔|同学|律师|警官|局长|处长|科长|部长|院长|校长|主管|工|总|哥|姐|姨|叔|伯|某|家|氏|们|式|记|牌|派|族|姓|帮|门|府|墓|祠)");
   private static final Pattern LIST_SEP = Pattern.compile("、|和|与|及|跟|同");
+  /** Verbs and prepositions that take a person as their object. */
+  private static final Pattern TAKES_PERSON = Pattern.compile("交给|告诉|通知|联系|感谢|谢谢|恭喜|祝贺|转告|提醒|给|让|叫|找|问|跟|替|向|请|被|由|和|与|同|帮");
   /** Function words HanLP sometimes takes into a name's end ("姚明和"). */
   private static final String TRIM = "的了是在和与及或也都就还又很再把被给向对从为跟同等";
   /** Characters that make a place, shop, style or clan word out of a surname ("曹操墓", "韩式", "王氏"): never a given name's end. */
-  static final String NOUN_SUFFIX = "墓祠府庙陵式氏家记牌派族帮店庄寨楼馆院桥湖街路区县市省厂队组部局所站号码体型版案奖杯班级届";
+  static final String NOUN_SUFFIX = "墓祠府庙陵式氏家记牌派族帮店庄寨楼馆院桥湖街路区县市省厂队组部局所站号码体型版案奖杯班级届员";
   /** A name spoken for in a chat log or transcript: the speaker, then a colon, at the start or after a break. */
   private static final Pattern SPEAKER = Pattern.compile("(?:^|(?<=[\\s。！？；!?;」』”\\]）)]))([\\u4e00-\\u9fa5]{2,4})[：:]");
   /** A title or form of address after a full name ("章子琪同学", "王建国先生"). */
@@ -91,6 +93,7 @@ public final class ChinesePersonRecognizer implements Recognizer {
         if (sur == 0 || t.word.endsWith("号") || t.word.endsWith("码")) continue;
         // HanLP at times takes a place or shop character along ("曹操墓")
         if (t.word.length() == sur + 2 && NOUN_SUFFIX.indexOf(t.word.charAt(t.word.length() - 1)) >= 0) end--;
+        if (t.word.length() == sur + 1 && NOUN_SUFFIX.indexOf(t.word.charAt(t.word.length() - 1)) >= 0) continue; // "单员", "韩式"
         // a surname with a title ("王经理", "李老师") is a form of address, not a name
         Matcher title = TITLE_AFTER.matcher(t.word);
         title.region(sur, t.word.length());
@@ -115,6 +118,7 @@ public final class ChinesePersonRecognizer implements Recognizer {
       int end = nameEnd(text, m.end(), byStart);
       if (end > 0) out.add(new Span(m.end(), end, PiiType.PERSON, 0.7, "cn_name_role"));
     }
+    addAfterVerbs(text, byStart, out);
     addSpeakers(text, byStart, out);
     addTitled(text, byStart, out);
     addListed(text, byStart, out);
@@ -144,6 +148,7 @@ public final class ChinesePersonRecognizer implements Recognizer {
       Term prev = terms.get(i - 1);
       if (t.nature == null || !t.nature.toString().equals("nr") || t.word.length() > 2 || !allHan(t.word)) continue;
       if (prev.word.length() != 1 || ChineseNames.surnameAt(prev.word, 0) != 1 || ChineseNames.surnameAt(t.word, 0) != 0) continue;
+      if (functionWord(prev)) continue; // "和/cc 小张/nr"
       if (prev.offset < 0 || prev.offset + 1 != t.offset || t.offset + t.word.length() > text.length()) continue;
       out.add(new Span(prev.offset, t.offset + t.word.length(), PiiType.PERSON, 0.7, "hanlp_nr"));
     }
@@ -169,6 +174,24 @@ public final class ChinesePersonRecognizer implements Recognizer {
         end = p + t.word.length();
       }
       out.add(new Span(p, end, PiiType.PERSON, 0.8, "cn_name_cue"));
+    }
+  }
+
+  /**
+   * A name HanLP left in pieces ("韦/nz 小宝/nz") right after a verb or preposition that takes a
+   * person (交给、让、找、问、被、替 ...): the verb must be a word of its own and the name must end on a boundary.
+   */
+  private static void addAfterVerbs(String text, Map<Integer, Term> byStart, List<Span> out) {
+    Matcher m = TAKES_PERSON.matcher(text);
+    while (m.find()) {
+      Term verb = byStart.get(m.start());
+      if (verb == null || !verb.word.equals(m.group()) || !byStart.containsKey(m.end())) continue;
+      Term first = byStart.get(m.end());
+      if (first.word.length() != 1) continue; // a whole word, named or not, was HanLP's call
+      Term given = byStart.get(m.end() + 1);
+      if (given != null && given.word.length() == 1 && functionWord(given)) continue; // "被车撞了"
+      int end = nameEnd(text, m.end(), byStart);
+      if (end > 0) out.add(new Span(m.end(), end, PiiType.PERSON, 0.6, "cn_name_verb"));
     }
   }
 
@@ -284,6 +307,12 @@ public final class ChinesePersonRecognizer implements Recognizer {
 
   private static int givenEnd(String text, int p, int sur, Map<Integer, Term> byStart) {
     int g = p + sur;
+    Term givenWord = byStart.get(g);
+    if (givenWord != null && givenWord.word.length() >= 2 && givenWord.nature != null) {
+      // the characters after the surname form a time word, adverb, pronoun ... ("于/明天", "常/常常"): no name
+      char n = givenWord.nature.toString().charAt(0);
+      if ("tdpcrmqfuye".indexOf(n) >= 0) return -1;
+    }
     Term t = byStart.get(p);
     if (t != null && t.word.length() > sur) {
       String nature = t.nature == null ? "" : t.nature.toString();

@@ -26,7 +26,7 @@ public final class EnglishPersonRecognizer implements Recognizer {
   private static final String NAME = CAP + "(?: " + CAP + "){0,2}";
   /** A greeting or a sign-off, then a name ("Dear Anna,", "Best regards, Tom Hill"). */
   private static final Pattern GREETING = Pattern.compile(
-      "(?<![\\p{L}])(?:Dear|Hi|Hello|Hey|Good morning|Good afternoon|Good evening)\\s+(" + NAME + ")(?=\\s*[,!:;.]|\\s*$)");
+      "(?<![\\p{L}])(?:Dear|Hi|Hello|Hey|Good morning|Good afternoon|Good evening|Thanks|Thank you|Congratulations|Welcome)\\s+(" + NAME + ")(?=\\s*[,!:;.]|\\s*$)");
   private static final Pattern SIGN_OFF = Pattern.compile(
       "(?i:best regards|kind regards|warm regards|warmest regards|regards|best wishes|all the best|best|thanks|thank you"
           + "|many thanks|cheers|sincerely|yours sincerely|yours faithfully|yours truly|respectfully|love)\\s*[,!]\\s*(" + NAME + ")"
@@ -41,8 +41,17 @@ public final class EnglishPersonRecognizer implements Recognizer {
       "(?<![\\p{L}])(?:I'm|I am|I’m|This is|this is|It's|it's)\\s+(" + CAP + "(?: " + CAP + "){1,2})");
   /** Two or three capitalized words right before a verb of speech or action that takes a person ("Anna Berg said"). */
   private static final Pattern ACTOR = Pattern.compile(
-      "(?<![\\p{L}'\\-])(" + CAP + "(?: " + CAP + "){1,2})(?=\\s+(?:said|says|told|asked|wrote|added|explained|replied|noted"
-          + "|presented|joined|agreed|co-authored|took|will cover|was born|lives|died|recalled|thanked|emailed|called|texted)\\b)");
+      "(?<![\\p{L}'\\-])(" + CAP + "(?: " + CAP + "){1,2})(?=\\s+(?:told|asked|wrote|explained|replied|co-authored|was born|lives"
+          + "|died|recalled|thanked|emailed|texted|and (?:his|her) (?:wife|husband|partner))\\b)");
+  /** Verbs that organisations share with people ("Goldman Sachs said"): the name needs a listed given name or surname. */
+  private static final Pattern ACTOR_WEAK = Pattern.compile(
+      "(?<![\\p{L}'\\-])(" + CAP + "(?: " + CAP + "){1,2})(?=\\s+(?:said|says|added|noted|presented|joined|agreed|took|will cover"
+          + "|called|met|confirmed)\\b)");
+  /** Verbs and phrases that take a person as object ("we interviewed Anna Berg", "according to Tom Hill"). */
+  private static final Pattern OBJECT = Pattern.compile(
+      "(?<![\\p{L}])(?i:thanked|interviewed|hired|invited|congratulated|welcomed|introduced|contacted|emailed|visited"
+          + "|congratulations to|according to|spoke (?:with|to)|talked to|met with|meeting with|cc'd|married|appointed|promoted)\\s+("
+          + CAP + "(?: " + CAP + "){1,2})");
   /** A name joined to a found name ("Anna Berg and Tom Hill", "Anna Berg, Tom Hill"). */
   private static final Pattern JOINED_AFTER = Pattern.compile("^(?:\\s*,\\s*|\\s+and\\s+|\\s*&\\s*|\\s*,\\s*and\\s+)(" + CAP + "(?: " + CAP + "){1,2})");
   private static final Pattern JOINED_BEFORE = Pattern.compile("(?<![\\p{L}'\\-])(" + CAP + "(?: " + CAP + "){1,2})(?:\\s*,\\s*|\\s+and\\s+|\\s*&\\s*)$");
@@ -57,7 +66,10 @@ public final class EnglishPersonRecognizer implements Recognizer {
       // first words of place and organisation names
       "New", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "United", "Saint",
       "San", "Santa", "Los", "Las", "Hong", "Great", "Royal", "National", "International", "General", "Global", "First",
-      "Old", "Upper", "Lower", "Mount", "Port", "Fort", "Cape", "Bay", "Apple", "Google", "Microsoft", "Amazon");
+      "Old", "Upper", "Lower", "Mount", "Port", "Fort", "Cape", "Bay", "Apple", "Google", "Microsoft", "Amazon",
+      // terms of address that are not names
+      "Mate", "Buddy", "Pal", "Love", "Dear", "Darling", "Sweetie", "Hun", "Babe", "Boss", "Chief", "Doc", "Bro", "Sis",
+      "Ladies", "Gentlemen", "Happy", "Important", "Urgent", "Note", "Welcome", "Congratulations");
   private static final Pattern TITLED = Pattern.compile(
       "(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Madam|Dame|Lord|Lady|Rev|Captain|Capt|Judge|Nurse|Officer)\\.?\\s+"
           + "(" + CAP + "(?:\\s+[A-Z]\\.)?(?:\\s+" + CAP + "){0,2})");
@@ -115,6 +127,15 @@ public final class EnglishPersonRecognizer implements Recognizer {
     addContext(text, INTRO, 0.7, out);
     addContext(text, SELF, 0.65, out);
     addContext(text, ACTOR, 0.6, out);
+    addContext(text, OBJECT, 0.6, out);
+    Matcher weak = ACTOR_WEAK.matcher(text);
+    while (weak.find()) {
+      String[] words = weak.group(1).split(" ");
+      if (!knownGiven(words[0]) && !surnames.contains(words[words.length - 1])) continue;
+      int[] se = trimStops(text, weak.start(1), weak.end(1));
+      if (se == null || NOT_A_NAME.contains(firstWord(text, se[0], se[1])) || STOP.contains(firstWord(text, se[0], se[1]))) continue;
+      out.add(new Span(se[0], se[1], PiiType.PERSON, 0.6, name()));
+    }
     m = CAPS.matcher(text);
     while (m.find()) {
       String[] words = m.group().split("\\s+");
@@ -171,8 +192,9 @@ public final class EnglishPersonRecognizer implements Recognizer {
 
   /** Capitalized word pairs joined by "and", "&" or a comma to a name already found. */
   private void addJoined(String text, List<Span> out) {
-    List<Span> found = new ArrayList<>(out);
-    for (Span s : found) {
+    // the list grows while it is walked: a name joined to a joined name counts too ("A, B and C")
+    for (int i = 0; i < out.size() && i < 200; i++) {
+      Span s = out.get(i);
       Matcher a = JOINED_AFTER.matcher(text.substring(s.end(), Math.min(text.length(), s.end() + 60)));
       if (a.find()) addJoinedName(text, s.end() + a.start(1), s.end() + a.end(1), out);
       Matcher b = JOINED_BEFORE.matcher(text.substring(Math.max(0, s.start() - 60), s.start()));

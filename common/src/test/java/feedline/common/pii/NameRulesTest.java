@@ -79,9 +79,28 @@ class NameRulesTest {
     assertThat(values(EN, "My name is Ifeoma Chukwu and I need help.")).containsExactly("Ifeoma Chukwu");
     assertThat(values(EN, "I am Rasmus Holt from the audit team.")).containsExactly("Rasmus Holt");
     assertThat(values(EN, "From: Ottilie Brandt <ob@example.com>")).containsExactly("Ottilie Brandt");
-    assertThat(values(EN, "Esperanza Quiroga said the vote was close.")).containsExactly("Esperanza Quiroga");
+    assertThat(values(EN, "Esperanza Quiroga told reporters the vote was close.")).containsExactly("Esperanza Quiroga");
+    assertThat(values(EN, "Emily Quiroga said the vote was close.")).containsExactly("Emily Quiroga");
     assertThat(values(EN, "Posted by Kaito Mori on Monday.")).containsExactly("Kaito Mori");
-    assertThat(values(EN, "Zoë Brennan and José Álvarez joined the call.")).containsExactlyInAnyOrder("Zoë Brennan", "José Álvarez");
+    assertThat(values(EN, "We interviewed Zoë Brennan and José Álvarez today.")).containsExactlyInAnyOrder("Zoë Brennan", "José Álvarez");
+  }
+
+  @Test
+  void chineseNameInPiecesAfterAVerbThatTakesAPerson() {
+    assertThat(values(CN, "请把文件交给韦小宝。")).containsExactly("韦小宝");
+    assertThat(values(CN, "他被邵伟推荐到了总部工作。")).containsExactly("邵伟");
+    assertThat(values(CN, "他被车撞了。请于明天前提交。跟单员明天到岗。老李和小张是好朋友。")).isEmpty();
+  }
+
+  @Test
+  void englishObjectsListsAndWeakVerbs() {
+    assertThat(values(EN, "The committee thanked Rosalind Achebe, Tomoko Hayashi and Gareth Pryce."))
+        .containsExactlyInAnyOrder("Rosalind Achebe", "Tomoko Hayashi", "Gareth Pryce");
+    assertThat(values(EN, "Thanks Gwen!")).containsExactly("Gwen");
+    assertThat(values(EN, "According to Marisol Vega, the deal is off.")).containsExactly("Marisol Vega");
+    // "said" is shared with organisations: only with a listed given name or surname
+    assertThat(values(EN, "Goldman Sachs said rates would stay high.")).isEmpty();
+    assertThat(values(EN, "Cheers, Mate")).isEmpty();
   }
 
   @Test
