@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,21 +24,38 @@ import java.util.regex.Pattern;
  */
 public final class ChinesePersonRecognizer implements Recognizer {
   /** Role, occupation and relation nouns that often stand right before a full name. */
-  static final Pattern ROLE = Pattern.compile("(?:财务|会计|出纳|快递员|快递小哥|外卖员|配送员|派送员|送货员|司机|驾驶员|师傅"
-      + "|班主任|老师|教师|讲师|教授|导师|校长|院长|医生|医师|大夫|护士长|护士|药师|主任|经理|总经理|副经理|总监|总裁|董事长|店长|店员"
-      + "|老板|秘书|助理|律师|法官|检察官|警官|民警|记者|编辑|主编|作家|导演|演员|歌手|选手|运动员|教练|队长|同事|同学|老同学|朋友"
-      + "|好友|邻居|业主|房东|租客|保安|保洁员?|维修工|工程师|技术员|设计师|销售|顾问|客服|专员|管理员|志愿者|书记|村支书|市长|县长"
-      + "|局长|处长|科长|部长|厂长|所长|社长|会长|主席|委员|代表|发言人|嘉宾|主持人|网友|买家|卖家|员工|职员|实习生|学生|考生|学员"
-      + "|家属|丈夫|妻子|老婆|老公|爱人|儿子|女儿|父亲|母亲|爸爸|妈妈|哥哥|姐姐|弟弟|妹妹|爷爷|奶奶|外婆|外公|舅舅|阿姨|叔叔|姑姑"
-      + "|航天员|飞行员|机长|乘务员|收银员|营业员|业务员|组长|班长|主管|专家|研究员|博士|院士|厨师|当事人|嫌疑人|被告人?|原告|证人"
-      + "|受害人|报案人|举报人|委托人|代理人|法定代表人|法人|股东|审批人|签收人|收款人|付款人|汇款人|开户人|持有人|承办人|填表人"
-      + "|监护人|紧急联系人|担保人|借款人|对接人|接待人|值班员)");
+  static final Set<String> ROLE_WORDS = Set.of(
+      "财务", "会计", "出纳", "快递员", "快递小哥", "外卖员", "配送员", "派送员", "送货员", "司机", "驾驶员", "师傅", "班主任", "老师", "教师",
+      "讲师", "教授", "导师", "校长", "院长", "医生", "医师", "大夫", "护士长", "护士", "药师", "主任", "经理", "总经理", "副经理", "总监",
+      "总裁", "董事长", "店长", "店员", "老板", "秘书", "助理", "律师", "法官", "检察官", "警官", "民警", "记者", "编辑", "主编", "作家",
+      "导演", "演员", "歌手", "选手", "运动员", "教练", "队长", "同事", "同学", "老同学", "朋友", "好友", "邻居", "业主", "房东", "租客",
+      "保安", "保洁", "保洁员", "维修工", "工程师", "技术员", "设计师", "销售", "顾问", "客服", "专员", "管理员", "志愿者", "书记", "村支书",
+      "市长", "县长", "局长", "处长", "科长", "部长", "厂长", "所长", "社长", "会长", "主席", "委员", "代表", "发言人", "嘉宾", "主持人",
+      "网友", "买家", "卖家", "员工", "职员", "实习生", "学生", "考生", "学员", "家属", "丈夫", "妻子", "老婆", "老公", "爱人", "儿子",
+      "女儿", "父亲", "母亲", "爸爸", "妈妈", "哥哥", "姐姐", "弟弟", "妹妹", "爷爷", "奶奶", "外婆", "外公", "舅舅", "阿姨", "叔叔",
+      "姑姑", "航天员", "飞行员", "机长", "乘务员", "收银员", "营业员", "业务员", "组长", "班长", "主管", "专家", "研究员", "博士", "院士",
+      "厨师", "当事人", "嫌疑人", "被告", "被告人", "原告", "证人", "受害人", "报案人", "举报人", "委托人", "代理人", "法定代表人", "法人",
+      "股东", "审批人", "签收人", "收款人", "付款人", "汇款人", "开户人", "持有人", "承办人", "填表人", "监护人", "紧急联系人", "担保人", "借款人",
+      "对接人", "接待人", "值班员");
   /** A title or form of address right after a surname ("王经理", "李老师"): the surname alone is not a name. */
   private static final Pattern TITLE_AFTER = Pattern.compile("(?:小姐|先生|女士|老师|师傅|经理|主任|医生|大夫|护士|总监"
       + "|老板|阿姨|叔叔|同学|律师|警官|局长|处长|科长|部长|院长|校长|主管|工|总|哥|姐|姨|叔|伯|某|家|氏|们|式|记|牌|派|族|姓|帮|门|府|墓|祠)");
   private static final Pattern LIST_SEP = Pattern.compile("、|和|与|及|跟|同");
+  /** The last characters of the role nouns: a cheap first test before the word lookups. */
+  private static final String ROLE_LAST;
+
+  static {
+    StringBuilder sb = new StringBuilder();
+    for (String w : ROLE_WORDS) {
+      char c = w.charAt(w.length() - 1);
+      if (sb.indexOf(String.valueOf(c)) < 0) sb.append(c);
+    }
+    ROLE_LAST = sb.toString();
+  }
+
   /** Verbs and prepositions that take a person as their object. */
-  private static final Pattern TAKES_PERSON = Pattern.compile("交给|告诉|通知|联系|感谢|谢谢|恭喜|祝贺|转告|提醒|给|让|叫|找|问|跟|替|向|请|被|由|和|与|同|帮");
+  private static final Set<String> TAKES_PERSON = Set.of("交给", "告诉", "通知", "联系", "感谢", "谢谢", "恭喜", "祝贺", "转告",
+      "提醒", "给", "让", "叫", "找", "问", "跟", "替", "向", "请", "被", "由", "和", "与", "同", "帮");
   /** Function words HanLP sometimes takes into a name's end ("姚明和"). */
   private static final String TRIM = "的了是在和与及或也都就还又很再把被给向对从为跟同等";
   /** Characters that make a place, shop, style or clan word out of a surname ("曹操墓", "韩式", "王氏"): never a given name's end. */
@@ -109,15 +127,7 @@ public final class ChinesePersonRecognizer implements Recognizer {
     }
     addGivenAfterSurname(text, terms, out);
     addCued(text, byStart, out);
-    Matcher m = ROLE.matcher(text);
-    while (m.find()) {
-      // the role noun ends a word ("项目经理" ends with 经理; "老师傅" is not 老师 + 傅), unless HanLP
-      // glued its last character to the name ("员孙/nr")
-      Term across = covering(terms, m.end() - 1);
-      if (across != null && across.offset + across.word.length() > m.end() && !String.valueOf(across.nature).startsWith("nr")) continue;
-      int end = nameEnd(text, m.end(), byStart);
-      if (end > 0) out.add(new Span(m.end(), end, PiiType.PERSON, 0.7, "cn_name_role"));
-    }
+    addAfterRoles(text, terms, byStart, out);
     addAfterVerbs(text, byStart, out);
     addSpeakers(text, byStart, out);
     addTitled(text, byStart, out);
@@ -182,17 +192,45 @@ public final class ChinesePersonRecognizer implements Recognizer {
    * person (交给、让、找、问、被、替 ...): the verb must be a word of its own and the name must end on a boundary.
    */
   private static void addAfterVerbs(String text, Map<Integer, Term> byStart, List<Span> out) {
-    Matcher m = TAKES_PERSON.matcher(text);
-    while (m.find()) {
-      Term verb = byStart.get(m.start());
-      if (verb == null || !verb.word.equals(m.group()) || !byStart.containsKey(m.end())) continue;
-      Term first = byStart.get(m.end());
-      if (first.word.length() != 1) continue; // a whole word, named or not, was HanLP's call
-      Term given = byStart.get(m.end() + 1);
+    for (Term verb : byStart.values()) {
+      if (!TAKES_PERSON.contains(verb.word)) continue;
+      int p = verb.offset + verb.word.length();
+      Term first = byStart.get(p);
+      if (first == null || first.word.length() != 1) continue; // a whole word, named or not, was HanLP's call
+      Term given = byStart.get(p + 1);
       if (given != null && given.word.length() == 1 && functionWord(given)) continue; // "被车撞了"
-      int end = nameEnd(text, m.end(), byStart);
-      if (end > 0) out.add(new Span(m.end(), end, PiiType.PERSON, 0.6, "cn_name_verb"));
+      int end = nameEnd(text, p, byStart);
+      if (end > 0) out.add(new Span(p, end, PiiType.PERSON, 0.6, "cn_name_verb"));
     }
+  }
+
+  /**
+   * Names right after a role noun that ends a word ("项目经理" ends with 经理; "老师傅" is not 老师 + 傅),
+   * or that HanLP glued to the name's first character ("快递/员孙/nr"). Word lookups, no pattern scan.
+   */
+  private static void addAfterRoles(String text, List<Term> terms, Map<Integer, Term> byStart, List<Span> out) {
+    for (Term t : terms) {
+      if (t.offset < 0 || t.offset + t.word.length() > text.length()) continue;
+      int p = -1;
+      int b = t.offset + t.word.length();
+      if (endsWithRole(text, b, 0)) p = b;
+      else if (t.word.length() >= 2 && t.nature != null && t.nature.toString().startsWith("nr") && endsWithRole(text, t.offset + 1, t.offset)) {
+        p = t.offset + 1;
+      }
+      if (p < 0) continue;
+      int end = nameEnd(text, p, byStart);
+      if (end > 0) out.add(new Span(p, end, PiiType.PERSON, 0.7, "cn_name_role"));
+    }
+  }
+
+  /** Whether a role noun ends at {@code b} (and, when {@code crossing} > 0, starts before {@code crossing}). */
+  private static boolean endsWithRole(String text, int b, int crossing) {
+    if (b < 2 || ROLE_LAST.indexOf(text.charAt(b - 1)) < 0) return false;
+    for (int k = 2; k <= 6 && k <= b; k++) {
+      if (crossing > 0 && b - k >= crossing) continue;
+      if (ROLE_WORDS.contains(text.substring(b - k, b))) return true;
+    }
+    return false;
   }
 
   /** "张三：好的" in a chat log: a whole name before the colon. */
@@ -234,12 +272,6 @@ public final class ChinesePersonRecognizer implements Recognizer {
         || n.startsWith("e") || n.startsWith("w");
   }
 
-  private static Term covering(List<Term> terms, int i) {
-    for (Term t : terms) {
-      if (t.offset <= i && i < t.offset + t.word.length()) return t;
-    }
-    return null;
-  }
 
   /**
    * Names listed beside a found name ("张三、李四和王五"): each neighbour across a list separator that

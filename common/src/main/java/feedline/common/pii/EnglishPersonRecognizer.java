@@ -21,40 +21,60 @@ import java.util.regex.Pattern;
  * organisations' words) end a name.
  */
 public final class EnglishPersonRecognizer implements Recognizer {
-  private static final String CAP = "(?:Mc|Mac|O'|D'|O’)?\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?";
+  /** Latin letters with the Latin-1 accented ones (José, Zoë, Müller); ASCII-range classes keep the scans fast. */
+  private static final String UP = "[A-ZÀ-ÖØ-Þ]";
+  private static final String LOW = "[a-zß-öø-ÿ]";
+  private static final String LETTER = "[A-Za-zÀ-ÖØ-öø-ÿ]";
+  private static final String CAP = "(?:Mc|Mac|O'|D'|O’)?" + UP + LOW + "+(?:-" + UP + LOW + "+)?";
   /** One to three capitalized words: a name after a context phrase. */
   private static final String NAME = CAP + "(?: " + CAP + "){0,2}";
-  /** A greeting or a sign-off, then a name ("Dear Anna,", "Best regards, Tom Hill"). */
-  private static final Pattern GREETING = Pattern.compile(
-      "(?<![\\p{L}])(?:Dear|Hi|Hello|Hey|Good morning|Good afternoon|Good evening|Thanks|Thank you|Congratulations|Welcome)\\s+(" + NAME + ")(?=\\s*[,!:;.]|\\s*$)");
-  private static final Pattern SIGN_OFF = Pattern.compile(
-      "(?i:best regards|kind regards|warm regards|warmest regards|regards|best wishes|all the best|best|thanks|thank you"
-          + "|many thanks|cheers|sincerely|yours sincerely|yours faithfully|yours truly|respectfully|love)\\s*[,!]\\s*(" + NAME + ")"
-          + "|(?:--|—|–)\\s*(" + NAME + ")\\s*$");
-  /** Phrases that introduce a person's name ("my name is", "Attn:", "From:", "posted by"). */
-  private static final Pattern INTRO = Pattern.compile(
-      "(?i:my name is|my name's|(?<!\\p{L} )name:|full name:|patient name:|customer name:|first name:|last name:|customer:|client:|patient:|contact:|contact person:|attn:|attention:"
-          + "|from:|to:|cc:|bcc:|reply-to:|signed by|posted by|written by|reported by|submitted by|reviewed by|approved by"
-          + "|ask for|speak to|talk to|account holder:|account name|name on card|cardholder:?|beneficiary:?|payee:?)\\s+(" + NAME + ")");
-  /** Self-introductions that also open ordinary sentences ("I'm Fine" is rare, "This is Apple's" is not): two or more words. */
-  private static final Pattern SELF = Pattern.compile(
-      "(?<![\\p{L}])(?:I'm|I am|I’m|This is|this is|It's|it's)\\s+(" + CAP + "(?: " + CAP + "){1,2})");
+  /**
+   * Context phrases, found by plain substring search (much cheaper than scanning with an alternation),
+   * each followed by what must come between it and the name, then the name.
+   */
+  private record Cue(List<String> phrases, boolean ignoreCase, Pattern then, double score) {}
+
+  private static final Pattern AFTER_GREETING = Pattern.compile("\\s+(" + NAME + ")(?=\\s*[,!:;.]|\\s*$)");
+  private static final Pattern AFTER_SIGN_OFF = Pattern.compile("\\s*[,!]\\s*(" + NAME + ")");
+  private static final Pattern AFTER_INTRO = Pattern.compile("\\s+(" + NAME + ")");
+  private static final Pattern AFTER_TWO = Pattern.compile("\\s+(" + CAP + "(?: " + CAP + "){1,2})");
+  private static final List<Cue> CUES = List.of(
+      // a greeting, then a name and punctuation ("Dear Anna,")
+      new Cue(List.of("Dear", "Hi", "Hello", "Hey", "Good morning", "Good afternoon", "Good evening", "Thanks", "Thank you",
+          "Congratulations", "Welcome"), false, AFTER_GREETING, 0.7),
+      // a sign-off, a comma, then a name ("Best regards, Tom Hill")
+      new Cue(List.of("best regards", "kind regards", "warm regards", "warmest regards", "regards", "best wishes", "all the best",
+          "best", "thanks", "thank you", "many thanks", "cheers", "sincerely", "yours faithfully", "yours truly", "respectfully",
+          "love"), true, AFTER_SIGN_OFF, 0.7),
+      // phrases and form fields that introduce a name ("my name is", "Attn:", "From:", "posted by")
+      new Cue(List.of("my name is", "my name's", "full name:", "patient name:", "customer name:", "first name:", "last name:",
+          "customer:", "client:", "patient:", "contact:", "contact person:", "attn:", "attention:", "from:", "to:", "cc:", "bcc:",
+          "reply-to:", "signed by", "posted by", "written by", "reported by", "submitted by", "reviewed by", "approved by",
+          "ask for", "speak to", "talk to", "account holder:", "account name", "name on card", "cardholder", "cardholder:",
+          "beneficiary", "beneficiary:", "payee", "payee:"), true, AFTER_INTRO, 0.7),
+      // "name:" alone, not "Company name:"
+      new Cue(List.of("Name:", "NAME:"), false, AFTER_INTRO, 0.7),
+      // self-introductions that also open ordinary sentences ("This is Apple's"): two or more words
+      new Cue(List.of("I'm", "I am", "I’m", "This is", "this is", "It's", "it's"), false, AFTER_TWO, 0.65),
+      // verbs and phrases that take a person as object ("we interviewed Anna Berg", "according to Tom Hill")
+      new Cue(List.of("thanked", "interviewed", "hired", "invited", "congratulated", "welcomed", "introduced", "contacted",
+          "emailed", "visited", "congratulations to", "according to", "spoke with", "spoke to", "talked to", "met with",
+          "meeting with", "cc'd", "married", "appointed", "promoted"), true, AFTER_TWO, 0.6));
+  /** A signature after a dash at the end ("-- Kwame Mensah"). */
+  private static final Pattern DASH_SIGNATURE = Pattern.compile("(?:--|—|–)\\s*(" + NAME + ")\\s*$");
   /** Two or three capitalized words right before a verb of speech or action that takes a person ("Anna Berg said"). */
-  private static final Pattern ACTOR = Pattern.compile(
-      "(?<![\\p{L}'\\-])(" + CAP + "(?: " + CAP + "){1,2})(?=\\s+(?:told|asked|wrote|explained|replied|co-authored|was born|lives"
-          + "|died|recalled|thanked|emailed|texted|and (?:his|her) (?:wife|husband|partner))\\b)");
+  /** Verbs after which the words before are a person ("Anna Berg told"); found first, then the name before them. */
+  private static final Pattern ACTOR_VERB = Pattern.compile(
+      "\\s(?:told|asked|wrote|explained|replied|co-authored|was born|lives|died|recalled|thanked|emailed|texted"
+          + "|and (?:his|her) (?:wife|husband|partner))\\b");
   /** Verbs that organisations share with people ("Goldman Sachs said"): the name needs a listed given name or surname. */
-  private static final Pattern ACTOR_WEAK = Pattern.compile(
-      "(?<![\\p{L}'\\-])(" + CAP + "(?: " + CAP + "){1,2})(?=\\s+(?:said|says|added|noted|presented|joined|agreed|took|will cover"
-          + "|called|met|confirmed)\\b)");
-  /** Verbs and phrases that take a person as object ("we interviewed Anna Berg", "according to Tom Hill"). */
-  private static final Pattern OBJECT = Pattern.compile(
-      "(?<![\\p{L}])(?i:thanked|interviewed|hired|invited|congratulated|welcomed|introduced|contacted|emailed|visited"
-          + "|congratulations to|according to|spoke (?:with|to)|talked to|met with|meeting with|cc'd|married|appointed|promoted)\\s+("
-          + CAP + "(?: " + CAP + "){1,2})");
+  private static final Pattern ACTOR_WEAK_VERB = Pattern.compile(
+      "\\s(?:said|says|added|noted|presented|joined|agreed|took|will cover|called|met|confirmed)\\b");
+  /** Two or three capitalized words at the end of a window. */
+  private static final Pattern NAME_BEFORE = Pattern.compile("(?<![A-Za-zÀ-ÖØ-öø-ÿ'\\-])(" + CAP + "(?: " + CAP + "){1,2})$");
   /** A name joined to a found name ("Anna Berg and Tom Hill", "Anna Berg, Tom Hill"). */
   private static final Pattern JOINED_AFTER = Pattern.compile("^(?:\\s*,\\s*|\\s+and\\s+|\\s*&\\s*|\\s*,\\s*and\\s+)(" + CAP + "(?: " + CAP + "){1,2})");
-  private static final Pattern JOINED_BEFORE = Pattern.compile("(?<![\\p{L}'\\-])(" + CAP + "(?: " + CAP + "){1,2})(?:\\s*,\\s*|\\s+and\\s+|\\s*&\\s*)$");
+  private static final Pattern JOINED_BEFORE = Pattern.compile("(?<![A-Za-zÀ-ÖØ-öø-ÿ'\\-])(" + CAP + "(?: " + CAP + "){1,2})(?:\\s*,\\s*|\\s+and\\s+|\\s*&\\s*)$");
   /** Words after a greeting that address a group or a role, not a person. */
   private static final Set<String> NOT_A_NAME = Set.of("Sir", "Sirs", "Madam", "Customer", "Customers", "Team", "All", "Everyone",
       "Everybody", "Colleagues", "Friends", "Members", "Valued", "Hiring", "Manager", "Support", "There", "Folks", "Guys",
@@ -74,7 +94,7 @@ public final class EnglishPersonRecognizer implements Recognizer {
       "(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Madam|Dame|Lord|Lady|Rev|Captain|Capt|Judge|Nurse|Officer)\\.?\\s+"
           + "(" + CAP + "(?:\\s+[A-Z]\\.)?(?:\\s+" + CAP + "){0,2})");
   private static final Pattern CAPS = Pattern.compile(
-      "(?<![\\p{L}'\\-])" + CAP + "(?:\\s+[A-Z]\\.)?(?:\\s+" + CAP + "){0,3}(?![\\p{L}])");
+      "(?<![A-Za-zÀ-ÖØ-öø-ÿ'\\-])" + CAP + "(?:\\s+[A-Z]\\.)?(?:\\s+" + CAP + "){0,3}(?!" + LETTER + ")");
   private static final Set<String> STOP = Set.of("The", "A", "An", "And", "Or", "But", "If", "Of", "In", "On", "At", "To",
       "For", "From", "With", "By", "Is", "Was", "Are", "Were", "Be", "Has", "Had", "Have", "Will", "Would", "Can", "Could",
       "Said", "Says", "Told", "Asked", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
@@ -122,19 +142,18 @@ public final class EnglishPersonRecognizer implements Recognizer {
       int[] se = trimStops(text, m.start(1), m.end(1));
       if (se != null && !placeFollows(text, se[1])) out.add(new Span(se[0], se[1], PiiType.PERSON, 0.8, name()));
     }
-    addContext(text, GREETING, 0.7, out);
-    addContext(text, SIGN_OFF, 0.7, out);
-    addContext(text, INTRO, 0.7, out);
-    addContext(text, SELF, 0.65, out);
-    addContext(text, ACTOR, 0.6, out);
-    addContext(text, OBJECT, 0.6, out);
-    Matcher weak = ACTOR_WEAK.matcher(text);
-    while (weak.find()) {
-      String[] words = weak.group(1).split(" ");
-      if (!knownGiven(words[0]) && !surnames.contains(words[words.length - 1])) continue;
-      int[] se = trimStops(text, weak.start(1), weak.end(1));
-      if (se == null || NOT_A_NAME.contains(firstWord(text, se[0], se[1])) || STOP.contains(firstWord(text, se[0], se[1]))) continue;
-      out.add(new Span(se[0], se[1], PiiType.PERSON, 0.6, name()));
+    // each context pattern runs only when one of its words occurs (a plain substring test is far cheaper than a scan)
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    if (lower.length() != text.length()) lower = text; // a case mapping changed the length: match case-sensitively
+    for (Cue cue : CUES) addCued(text, cue.ignoreCase() ? lower : text, cue, out);
+    if (text.indexOf('-') >= 0 || text.indexOf('—') >= 0 || text.indexOf('–') >= 0) addContext(text, DASH_SIGNATURE, 0.7, out);
+    if (any(lower, "told", "asked", "wrote", "explained", "replied", "co-authored", "was born", "lives", "died", "recalled",
+        "thanked", "emailed", "texted", "and his", "and her")) {
+      addBeforeVerbs(text, ACTOR_VERB, false, out);
+    }
+    if (any(lower, "said", "says", "added", "noted", "presented", "joined", "agreed", "took", "will cover", "called", "met",
+        "confirmed")) {
+      addBeforeVerbs(text, ACTOR_WEAK_VERB, true, out);
     }
     m = CAPS.matcher(text);
     while (m.find()) {
@@ -174,6 +193,48 @@ public final class EnglishPersonRecognizer implements Recognizer {
     java.util.Map<Long, Span> best = new java.util.LinkedHashMap<>();
     for (Span s : spans) best.merge(((long) s.start() << 32) | s.end(), s, (a, b) -> a.score() >= b.score() ? a : b);
     return new ArrayList<>(best.values());
+  }
+
+  /** Two or three capitalized words right before a verb found by {@code verbs}; {@code needList}: one must be a listed name. */
+  private void addBeforeVerbs(String text, Pattern verbs, boolean needList, List<Span> out) {
+    Matcher v = verbs.matcher(text);
+    while (v.find()) {
+      int from = Math.max(0, v.start() - 60);
+      Matcher n = NAME_BEFORE.matcher(text);
+      n.region(from, v.start());
+      n.useTransparentBounds(true);
+      if (!n.find()) continue;
+      String[] words = n.group(1).split(" ");
+      if (needList && !knownGiven(words[0]) && !surnames.contains(words[words.length - 1])) continue;
+      int[] se = trimStops(text, n.start(1), n.end(1));
+      if (se == null || NOT_A_NAME.contains(firstWord(text, se[0], se[1])) || STOP.contains(firstWord(text, se[0], se[1]))) continue;
+      out.add(new Span(se[0], se[1], PiiType.PERSON, 0.6, name()));
+    }
+  }
+
+  /** Names after each occurrence of a cue phrase that starts a word. */
+  private void addCued(String text, String haystack, Cue cue, List<Span> out) {
+    for (String phrase : cue.phrases()) {
+      for (int at = haystack.indexOf(phrase); at >= 0; at = haystack.indexOf(phrase, at + 1)) {
+        if (at > 0 && Character.isLetter(haystack.charAt(at - 1))) continue;
+        Matcher m = cue.then().matcher(text);
+        m.region(at + phrase.length(), Math.min(text.length(), at + phrase.length() + 80));
+        m.useTransparentBounds(true);
+        m.useAnchoringBounds(false);
+        if (!m.lookingAt()) continue;
+        int[] se = trimStops(text, m.start(1), m.end(1));
+        if (se == null || NOT_A_NAME.contains(firstWord(text, se[0], se[1])) || STOP.contains(firstWord(text, se[0], se[1]))) continue;
+        if (placeFollows(text, se[1])) continue;
+        out.add(new Span(se[0], se[1], PiiType.PERSON, cue.score(), name()));
+      }
+    }
+  }
+
+  private static boolean any(String lower, String... words) {
+    for (String w : words) {
+      if (lower.contains(w)) return true;
+    }
+    return false;
   }
 
   /** Names in the capturing groups of {@code p}'s matches, cut at stop words and group words. */
