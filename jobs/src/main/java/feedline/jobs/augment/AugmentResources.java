@@ -59,7 +59,8 @@ final class AugmentResources {
       bt = new BackTranslation(translator(cfg.translator()), cfg.pivots(), protect, cfg.maskNumbers());
     }
     ConsistencyCheck check = new ConsistencyCheck(cfg.bounds(), cfg.defaultBounds(), cfg.ngram(), cfg.ngramCjk());
-    return new Augmentation(local, Set.of(SentenceShuffle.METHOD, EdaEdits.METHOD), cfg.variants(), bt, check, cfg.seed());
+    return new Augmentation(local, Set.of(SentenceShuffle.METHOD, EdaEdits.METHOD), cfg.variants(), bt, check, cfg.seed(),
+        cfg.methodFractions());
   }
 
   /** Builds translators from specs. */
