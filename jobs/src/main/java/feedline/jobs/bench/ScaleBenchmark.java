@@ -80,7 +80,7 @@ public final class ScaleBenchmark {
       sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %.1f | %.0f |%n", s.stage(), read, s.out(), s.dropped(),
           s.quarantined(), s.seconds(), s.seconds() > 0 ? read / s.seconds() : 0));
     }
-    sb.append(String.format(Locale.ROOT, "| **pipeline** | %d | %d | %.1f | %.0f |%n", firstIn,
+    sb.append(String.format(Locale.ROOT, "| **pipeline** | %d | %d | | | %.1f | %.0f |%n", firstIn,
         stages.isEmpty() ? 0 : stages.get(stages.size() - 1).out(), total, total > 0 ? firstIn / total : 0));
     return sb.toString();
   }

@@ -39,7 +39,7 @@ class LoadSamplerTest {
     String t = ScaleBenchmark.table("1m", Path.of("/c"), 2, List.of(collect, augment), 8.0, 1.0);
     assertThat(t).contains("| collect | 1000 | 1000 | 0 | 0 | 2.0 | 500 |")
         .contains("| augment | 1000 | 1400 | 100 | 0 | 4.0 | 250 |")
-        .contains("| **pipeline** | 1000 | 1400 | 8.0 | 125 |");
+        .contains("| **pipeline** | 1000 | 1400 | | | 8.0 | 125 |");
     assertThat(ScaleBenchmark.notes(List.of(collect, augment))).startsWith("augment: 1000 parents");
   }
 }
