@@ -77,10 +77,8 @@ public final class MojibakeRepair {
     // Windows-1252 has no character for byte 0x9D, so a strict decoder turned the last byte of the
     // UTF-8 right double quote (E2 80 9D) into U+FFFD: put the byte back (ftfy repairs it the same way)
     if (s.contains("\u00e2\u20ac\uFFFD")) s = s.replace("\u00e2\u20ac\uFFFD", "\u00e2\u20ac\u009D");
-    StringBuilder out = null;
-    int repairs = 0;
+    Splice splice = new Splice(s);
     int n = s.length();
-    int last = 0;
     int i = 0;
     while (i < n) {
       char c = s.charAt(i);
@@ -100,14 +98,9 @@ public final class MojibakeRepair {
         if (pieces == null) continue;
         fixed = pieces;
       }
-      if (out == null) out = new StringBuilder(n);
-      out.append(s, last, start).append(fixed);
-      last = i;
-      repairs++;
+      splice.replace(start, i, fixed);
     }
-    if (out == null) return new Result(s, 0);
-    out.append(s, last, n);
-    return new Result(out.toString(), repairs);
+    return splice.result();
   }
 
   /** Splits a run at each UTF-8 lead byte position and repairs the sub-runs that decode; null if none do. */
@@ -139,10 +132,8 @@ public final class MojibakeRepair {
   Result repairUtf8AsGbk(String s) {
     if (!hasRange(s, 0x2E80, 0xFFFF)) return new Result(s, 0);
     CharsetEncoder enc = GBK.newEncoder();
-    StringBuilder out = null;
-    int repairs = 0;
+    Splice splice = new Splice(s);
     int n = s.length();
-    int last = 0;
     int i = 0;
     while (i < n) {
       if (!gbkCandidate(s.charAt(i), enc)) {
@@ -167,24 +158,17 @@ public final class MojibakeRepair {
         }
       }
       if (fixed == null || !icuAgrees(bytes, "UTF-8", minUtf8Confidence) || !hasRange(fixed, 0x80, 0x10FFFF)) continue;
-      if (out == null) out = new StringBuilder(n);
-      out.append(s, last, start).append(fixed);
-      last = consumed;
+      splice.replace(start, consumed, fixed);
       i = consumed;
-      repairs++;
     }
-    if (out == null) return new Result(s, 0);
-    out.append(s, last, n);
-    return new Result(out.toString(), repairs);
+    return splice.result();
   }
 
   /** Runs of Latin-1 letters and signs (0xA1-0xFE) decoded back as GBK, kept when all land in GB2312 level 1. */
   Result repairGbkAsLatin1(String s) {
     if (!hasRange(s, 0xA1, 0xFE)) return new Result(s, 0);
-    StringBuilder out = null;
-    int repairs = 0;
+    Splice splice = new Splice(s);
     int n = s.length();
-    int last = 0;
     int i = 0;
     while (i < n) {
       char c = s.charAt(i);
@@ -207,14 +191,9 @@ public final class MojibakeRepair {
       if (!common) continue;
       String fixed = strict(bytes, GB18030);
       if (fixed == null || !icuAgrees(bytes, "GB18030", 10)) continue;
-      if (out == null) out = new StringBuilder(n);
-      out.append(s, last, start).append(fixed);
-      last = i;
-      repairs++;
+      splice.replace(start, i, fixed);
     }
-    if (out == null) return new Result(s, 0);
-    out.append(s, last, n);
-    return new Result(out.toString(), repairs);
+    return splice.result();
   }
 
   private static boolean gbkCandidate(char c, CharsetEncoder enc) {
@@ -273,5 +252,31 @@ public final class MojibakeRepair {
       if (same && m.getConfidence() >= minConfidence) return true;
     }
     return false;
+  }
+
+  /** A string rebuilt from left to right with some of its ranges replaced; each replacement is one repair. */
+  private static final class Splice {
+    private final String s;
+    private StringBuilder out;
+    private int last;
+    private int repairs;
+
+    Splice(String s) {
+      this.s = s;
+    }
+
+    /** Replaces {@code [start, end)}; ranges must come in order and not overlap. */
+    void replace(int start, int end, String with) {
+      if (out == null) out = new StringBuilder(s.length());
+      out.append(s, last, start).append(with);
+      last = end;
+      repairs++;
+    }
+
+    Result result() {
+      if (out == null) return new Result(s, 0);
+      out.append(s, last, s.length());
+      return new Result(out.toString(), repairs);
+    }
   }
 }

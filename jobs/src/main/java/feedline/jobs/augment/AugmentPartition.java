@@ -5,13 +5,13 @@ import feedline.common.augment.Lang;
 import feedline.common.augment.translate.BackTranslation;
 import feedline.common.model.Reasons;
 import feedline.common.text.Hashing;
+import feedline.jobs.spark.PartitionIterators;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -86,29 +86,7 @@ final class AugmentPartition implements MapPartitionsFunction<Row, Row> {
   @Override
   public Iterator<Row> call(Iterator<Row> rows) {
     Augmentation aug = AugmentResources.augmentation(cfg, terms);
-    return new Iterator<>() {
-      private final List<Row> pending = new ArrayList<>();
-      private int next;
-
-      @Override
-      public boolean hasNext() {
-        while (next >= pending.size()) {
-          if (!rows.hasNext()) return false;
-          pending.clear();
-          next = 0;
-          List<Row> batch = new ArrayList<>();
-          while (rows.hasNext() && batch.size() < cfg.batchRows()) batch.add(rows.next());
-          pending.addAll(process(aug, batch));
-        }
-        return true;
-      }
-
-      @Override
-      public Row next() {
-        if (!hasNext()) throw new NoSuchElementException();
-        return pending.get(next++);
-      }
-    };
+    return PartitionIterators.batched(rows, cfg.batchRows(), batch -> process(aug, batch));
   }
 
   private List<Row> process(Augmentation aug, List<Row> batch) {

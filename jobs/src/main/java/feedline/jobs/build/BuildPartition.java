@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import feedline.common.sft.RowBuilder;
 import feedline.common.sft.SplitAssigner;
 import feedline.common.sft.TokenizedExample;
+import feedline.jobs.spark.PartitionIterators;
 import java.util.Iterator;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -35,38 +36,29 @@ final class BuildPartition implements MapPartitionsFunction<Row, Row> {
     BuildResources res = resources.value();
     RowBuilder builder = res.rowBuilder();
     SplitAssigner splitter = res.settings().splitter();
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return rows.hasNext();
+    return PartitionIterators.map(rows, r -> {
+      String key = r.getString(keyAt);
+      String group = r.getString(groupAt);
+      String source = r.getString(sourceAt);
+      String split = splitter.assign(group);
+      Object[] result;
+      JsonNode node;
+      try {
+        node = JSON.readTree(r.getString(jsonAt));
+      } catch (Exception e) {
+        node = null;
       }
-
-      @Override
-      public Row next() {
-        Row r = rows.next();
-        String key = r.getString(keyAt);
-        String group = r.getString(groupAt);
-        String source = r.getString(sourceAt);
-        String split = splitter.assign(group);
-        Object[] result;
-        JsonNode node;
-        try {
-          node = JSON.readTree(r.getString(jsonAt));
-        } catch (Exception e) {
-          node = null;
-        }
-        if (node == null || !node.isObject()) {
-          result = new Object[] {split, BuildColumns.QUARANTINED, feedline.common.sft.SftReasons.UNKNOWN_SHAPE,
-              "row is not a JSON object", null, new String[0], 0, false, false, 0, new Row[0]};
-        } else {
-          result = outcome(builder.process(node, key, group, source, split), split);
-        }
-        Object[] values = new Object[r.length() + result.length];
-        for (int i = 0; i < r.length(); i++) values[i] = r.get(i);
-        System.arraycopy(result, 0, values, r.length(), result.length);
-        return RowFactory.create(values);
+      if (node == null || !node.isObject()) {
+        result = new Object[] {split, BuildColumns.QUARANTINED, feedline.common.sft.SftReasons.UNKNOWN_SHAPE,
+            "row is not a JSON object", null, new String[0], 0, false, false, 0, new Row[0]};
+      } else {
+        result = outcome(builder.process(node, key, group, source, split), split);
       }
-    };
+      Object[] values = new Object[r.length() + result.length];
+      for (int i = 0; i < r.length(); i++) values[i] = r.get(i);
+      System.arraycopy(result, 0, values, r.length(), result.length);
+      return RowFactory.create(values);
+    });
   }
 
   private static Object[] outcome(RowBuilder.Outcome o, String split) {

@@ -3,6 +3,7 @@ package feedline.jobs.clean;
 import feedline.common.clean.CleanOptions;
 import feedline.common.clean.CleanResult;
 import feedline.common.clean.DocumentCleaner;
+import feedline.jobs.spark.PartitionIterators;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -30,17 +31,7 @@ final class CleanPartition implements MapPartitionsFunction<Row, Row> {
   @Override
   public Iterator<Row> call(Iterator<Row> rows) {
     DocumentCleaner cleaner = CleanerHolder.get(options);
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return rows.hasNext();
-      }
-
-      @Override
-      public Row next() {
-        return clean(cleaner, rows.next());
-      }
-    };
+    return PartitionIterators.map(rows, r -> clean(cleaner, r));
   }
 
   private Row clean(DocumentCleaner cleaner, Row in) {

@@ -1,9 +1,11 @@
 package feedline.jobs.cli;
 
 import com.typesafe.config.Config;
+import feedline.common.config.CommandLine;
 import feedline.common.config.ConfigError;
 import feedline.common.config.ConfigLoader;
 import feedline.common.config.Settings;
+import feedline.common.config.UsageError;
 import feedline.jobs.bench.ScaleBenchmark;
 import feedline.jobs.lake.Lake;
 import feedline.jobs.lake.Manifest;
@@ -57,39 +59,8 @@ public final class Main {
     System.exit(code);
   }
 
-  /** Parsed arguments: the command, options with values, key=value overrides and positionals. */
-  record Args(String command, Map<String, String> options, List<String> overrides, List<String> positionals) {
-    static Args parse(String[] args) {
-      if (args.length == 0) throw new UsageError(usage());
-      Map<String, String> options = new LinkedHashMap<>();
-      List<String> overrides = new ArrayList<>();
-      List<String> positionals = new ArrayList<>();
-      for (int i = 1; i < args.length; i++) {
-        String a = args[i];
-        if (a.startsWith("--")) {
-          String name = a.substring(2);
-          String value;
-          int eq = name.indexOf('=');
-          if (eq >= 0) {
-            value = name.substring(eq + 1);
-            name = name.substring(0, eq);
-          } else {
-            if (i + 1 >= args.length) throw new UsageError("option --" + name + " needs a value");
-            value = args[++i];
-          }
-          options.put(name, value);
-        } else if (a.contains("=")) {
-          overrides.add(a);
-        } else {
-          positionals.add(a);
-        }
-      }
-      return new Args(args[0], options, overrides, positionals);
-    }
-  }
-
   static int run(String[] args) {
-    Args a = Args.parse(args);
+    CommandLine a = CommandLine.parse(args, usage());
     switch (a.command()) {
       case "help", "--help", "-h" -> {
         System.out.println(usage());
@@ -137,7 +108,7 @@ public final class Main {
   }
 
   /** {@code metric bleu|rouge|f1|exact|kappa --pred F --ref F}: no Spark, one JSON object on stdout. */
-  private static int metric(Args a) {
+  private static int metric(CommandLine a) {
     try {
       System.out.println(feedline.common.metrics.MetricCommand.run(a.positionals(), a.options()));
       return 0;
@@ -147,7 +118,7 @@ public final class Main {
   }
 
   /** {@code annotate export|import ...}: no Spark; prints a one-line JSON summary. */
-  private static int annotate(Args a) {
+  private static int annotate(CommandLine a) {
     Config c = load(a, List.of("conf", "input", "out", "tasks", "label-studio", "doccano", "output", "review", "quarantine", "report"));
     try {
       System.out.println(feedline.common.annotate.AnnotateCommand.run(a.positionals(), a.options(), new Settings(c, "feedline.annotate")));
@@ -157,7 +128,7 @@ public final class Main {
     }
   }
 
-  private static Config load(Args a, List<String> allowedOptions) {
+  private static Config load(CommandLine a, List<String> allowedOptions) {
     for (String o : a.options().keySet()) {
       if (!allowedOptions.contains(o)) {
         throw new UsageError("unknown option --" + o + " for " + a.command() + "; allowed: "
@@ -174,7 +145,7 @@ public final class Main {
     return SparkSessions.create(f.sub("spark"), f.stringMap("hadoop"));
   }
 
-  private static int runPipeline(Args a) {
+  private static int runPipeline(CommandLine a) {
     Config c = load(a, List.of("conf"));
     System.err.println("feedline: config digest " + ConfigLoader.digest(c));
     SparkSession spark = spark(c);
@@ -188,7 +159,7 @@ public final class Main {
     }
   }
 
-  private static int runStage(Args a) {
+  private static int runStage(CommandLine a) {
     Stage stage = StageRegistry.create(a.command());
     List<String> allowed = new ArrayList<>(List.of("conf", "input", "output", "drops", "quarantine"));
     allowed.addAll(stage.cliOutputs().keySet());
@@ -204,7 +175,7 @@ public final class Main {
       input = null;
     }
     if (a.options().containsKey("tokenizer")) overrides.add("feedline.build.tokenizer=" + a.options().get("tokenizer"));
-    Config c = load(new Args(a.command(), a.options(), overrides, a.positionals()), allowed);
+    Config c = load(a.withOverrides(overrides), allowed);
     Map<String, String> targets = new LinkedHashMap<>();
     targets.put(StageRunner.KEPT, output);
     if (a.options().containsKey("drops")) targets.put(StageRunner.DROPS, a.options().get("drops"));
@@ -234,7 +205,7 @@ public final class Main {
     return base + "." + what + ext;
   }
 
-  private static int nightly(Args a) {
+  private static int nightly(CommandLine a) {
     Config c = load(a, List.of("conf"));
     System.err.println("feedline: config digest " + ConfigLoader.digest(c));
     SparkSession spark = spark(c);
@@ -250,7 +221,7 @@ public final class Main {
     }
   }
 
-  private static int report(Args a) {
+  private static int report(CommandLine a) {
     Config c = load(a, List.of("conf", "out"));
     Settings f = new Settings(c, "feedline");
     org.apache.hadoop.conf.Configuration hconf = new org.apache.hadoop.conf.Configuration();
@@ -305,10 +276,4 @@ public final class Main {
     return s == null ? "" : s.replaceAll("\\s*\\n\\s*", " | ").strip();
   }
 
-  /** A command line mistake: exit code 2. */
-  static final class UsageError extends RuntimeException {
-    UsageError(String m) {
-      super(m);
-    }
-  }
 }

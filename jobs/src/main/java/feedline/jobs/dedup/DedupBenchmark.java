@@ -7,6 +7,7 @@ import feedline.common.dedup.Jaccard;
 import feedline.common.dedup.PlantedCorpus;
 import feedline.common.dedup.Shingler;
 import feedline.jobs.lake.Lake;
+import feedline.jobs.spark.PartitionIterators;
 import feedline.jobs.spark.SparkSessions;
 import feedline.jobs.stage.StageContext;
 import feedline.jobs.stage.StageResult;
@@ -60,18 +61,10 @@ public final class DedupBenchmark {
     @Override
     public Iterator<Row> call(Iterator<Long> ids) {
       PlantedCorpus corpus = new PlantedCorpus(seed);
-      return new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return ids.hasNext();
-        }
-
-        @Override
-        public Row next() {
-          PlantedCorpus.Doc d = corpus.doc(ids.next());
-          return RowFactory.create(String.format("d%09d", d.id()), d.lang(), d.family(), d.edit(), d.text());
-        }
-      };
+      return PartitionIterators.map(ids, id -> {
+        PlantedCorpus.Doc d = corpus.doc(id);
+        return RowFactory.create(String.format("d%09d", d.id()), d.lang(), d.family(), d.edit(), d.text());
+      });
     }
   }
 

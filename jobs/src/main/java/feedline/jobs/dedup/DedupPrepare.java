@@ -5,6 +5,7 @@ import feedline.common.dedup.MinHasher;
 import feedline.common.dedup.Shingler;
 import feedline.common.dedup.Shingles;
 import feedline.common.dedup.SurvivorPolicy;
+import feedline.jobs.spark.PartitionIterators;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -62,32 +63,23 @@ final class DedupPrepare implements MapPartitionsFunction<Row, Row> {
   public Iterator<Row> call(Iterator<Row> rows) {
     MessageDigest sha = sha256();
     HexFormat hex = HexFormat.of();
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return rows.hasNext();
-      }
-
-      @Override
-      public Row next() {
-        Row r = rows.next();
-        long k = r.getLong(0);
-        String docId = r.getString(1);
-        String text = r.getString(2);
-        String source = r.isNullAt(3) ? null : r.getString(3);
-        Long time = r.isNullAt(4) ? null : r.getLong(4);
-        Double quality = r.isNullAt(5) ? null : r.getDouble(5);
-        String norm = normalizer.normalize(text);
-        String exactKey = exact ? hex.formatHex(sha.digest(norm.getBytes(StandardCharsets.UTF_8)), 0, 16) : "k" + k;
-        SurvivorPolicy.Rank rank = policy.rank(new SurvivorPolicy.Candidate(docId, text.length(), time, quality, source));
-        Row rankRow = RowFactory.create(rank.primary(), rank.secondary(), docId, k);
-        Shingles sh = shingler.shingleNormalized(norm);
-        int[] sig = near && !sh.isEmpty() ? minHasher.signature(sh.hashes()) : null;
-        String kind = sh.isEmpty() ? "empty" : sh.kind().name().toLowerCase(java.util.Locale.ROOT);
-        return RowFactory.create(k, docId, source, exactKey, rankRow, Packed.longs(sh.hashes()), sig == null ? null : Packed.ints(sig),
-            kind, sh.shortText(), sh.capped());
-      }
-    };
+    return PartitionIterators.map(rows, r -> {
+      long k = r.getLong(0);
+      String docId = r.getString(1);
+      String text = r.getString(2);
+      String source = r.isNullAt(3) ? null : r.getString(3);
+      Long time = r.isNullAt(4) ? null : r.getLong(4);
+      Double quality = r.isNullAt(5) ? null : r.getDouble(5);
+      String norm = normalizer.normalize(text);
+      String exactKey = exact ? hex.formatHex(sha.digest(norm.getBytes(StandardCharsets.UTF_8)), 0, 16) : "k" + k;
+      SurvivorPolicy.Rank rank = policy.rank(new SurvivorPolicy.Candidate(docId, text.length(), time, quality, source));
+      Row rankRow = RowFactory.create(rank.primary(), rank.secondary(), docId, k);
+      Shingles sh = shingler.shingleNormalized(norm);
+      int[] sig = near && !sh.isEmpty() ? minHasher.signature(sh.hashes()) : null;
+      String kind = sh.isEmpty() ? "empty" : sh.kind().name().toLowerCase(java.util.Locale.ROOT);
+      return RowFactory.create(k, docId, source, exactKey, rankRow, Packed.longs(sh.hashes()), sig == null ? null : Packed.ints(sig),
+          kind, sh.shortText(), sh.capped());
+    });
   }
 
   private static MessageDigest sha256() {

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.size;
 import feedline.common.dedup.Jaccard;
 import feedline.common.dedup.PlantedCorpus;
 import feedline.common.dedup.Shingler;
+import feedline.jobs.spark.PartitionIterators;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -64,22 +65,13 @@ final class MllibComparison {
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
-      return new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return rows.hasNext();
-        }
-
-        @Override
-        public Row next() {
-          Row r = rows.next();
-          String text = r.isNullAt(1) ? "" : r.getString(1);
-          long[] hashes = shingler.shingle(text).hashes();
-          List<String> tokens = new ArrayList<>(hashes.length);
-          for (long h : hashes) tokens.add(Long.toHexString(h));
-          return RowFactory.create(r.getString(0), scala.jdk.javaapi.CollectionConverters.asScala(tokens).toSeq());
-        }
-      };
+      return PartitionIterators.map(rows, r -> {
+        String text = r.isNullAt(1) ? "" : r.getString(1);
+        long[] hashes = shingler.shingle(text).hashes();
+        List<String> tokens = new ArrayList<>(hashes.length);
+        for (long h : hashes) tokens.add(Long.toHexString(h));
+        return RowFactory.create(r.getString(0), scala.jdk.javaapi.CollectionConverters.asScala(tokens).toSeq());
+      });
     }
   }
 

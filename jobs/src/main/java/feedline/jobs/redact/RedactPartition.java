@@ -5,6 +5,7 @@ import feedline.common.pii.PiiType;
 import feedline.common.pii.RedactOptions;
 import feedline.common.pii.Redaction;
 import feedline.common.pii.Span;
+import feedline.jobs.spark.PartitionIterators;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -79,17 +80,7 @@ final class RedactPartition implements MapPartitionsFunction<Row, Row> {
   @Override
   public Iterator<Row> call(Iterator<Row> rows) {
     PiiEngine engine = EngineHolder.get(options);
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return rows.hasNext();
-      }
-
-      @Override
-      public Row next() {
-        return redact(engine, rows.next());
-      }
-    };
+    return PartitionIterators.map(rows, r -> redact(engine, r));
   }
 
   private Row redact(PiiEngine engine, Row in) {

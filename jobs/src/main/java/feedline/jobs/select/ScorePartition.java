@@ -3,12 +3,12 @@ package feedline.jobs.select;
 import feedline.common.select.Scorers;
 import feedline.common.select.Uncertainty;
 import feedline.common.select.UncertaintyScorer;
+import feedline.jobs.spark.PartitionIterators;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -47,31 +47,14 @@ final class ScorePartition implements MapPartitionsFunction<Row, Row> {
   @Override
   public Iterator<Row> call(Iterator<Row> rows) {
     UncertaintyScorer scorer = scorer(scorerName, options);
-    return new Iterator<>() {
-      private final List<Row> out = new ArrayList<>();
-      private int pos;
-
-      @Override
-      public boolean hasNext() {
-        if (pos < out.size()) return true;
-        out.clear();
-        pos = 0;
-        List<Row> batch = new ArrayList<>(batchSize);
-        while (batch.size() < batchSize && rows.hasNext()) batch.add(rows.next());
-        if (batch.isEmpty()) return false;
-        List<String> texts = new ArrayList<>(batch.size());
-        batch.forEach(r -> texts.add(r.getString(textIndex)));
-        List<double[]> dists = scorer.predict(texts);
-        for (int i = 0; i < batch.size(); i++) out.add(extend(batch.get(i), dists.get(i), scorer.labels()));
-        return true;
-      }
-
-      @Override
-      public Row next() {
-        if (!hasNext()) throw new NoSuchElementException();
-        return out.get(pos++);
-      }
-    };
+    return PartitionIterators.batched(rows, batchSize, batch -> {
+      List<String> texts = new ArrayList<>(batch.size());
+      batch.forEach(r -> texts.add(r.getString(textIndex)));
+      List<double[]> dists = scorer.predict(texts);
+      List<Row> out = new ArrayList<>(batch.size());
+      for (int i = 0; i < batch.size(); i++) out.add(extend(batch.get(i), dists.get(i), scorer.labels()));
+      return out;
+    });
   }
 
   private Row extend(Row r, double[] p, List<String> labels) {

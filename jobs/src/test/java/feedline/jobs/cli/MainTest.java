@@ -39,9 +39,9 @@ class MainTest extends SparkTestBase {
 
   @Test
   void unknownCommandAndOptionAreUsageErrors() {
-    assertThatThrownBy(() -> Main.run(new String[] {"frobnicate"})).isInstanceOf(Main.UsageError.class)
+    assertThatThrownBy(() -> Main.run(new String[] {"frobnicate"})).isInstanceOf(feedline.common.config.UsageError.class)
         .hasMessageContaining("unknown command");
     assertThatThrownBy(() -> Main.run(new String[] {"collect", "--input", "x", "--output", "y.jsonl", "--clusters", "z"}))
-        .isInstanceOf(Main.UsageError.class).hasMessageContaining("--clusters");
+        .isInstanceOf(feedline.common.config.UsageError.class).hasMessageContaining("--clusters");
   }
 }

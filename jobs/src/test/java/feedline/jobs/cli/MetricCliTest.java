@@ -35,6 +35,6 @@ class MetricCliTest {
     // 3 of 4 unigrams shared: P = R = F = 0.75
     assertThat(out).contains("\"rouge1\":{\"precision\":0.75,\"recall\":0.75,\"fmeasure\":0.75}");
     assertThatThrownBy(() -> Main.run(new String[] {"metric", "bleu", "--pred", pred.toString()}))
-        .isInstanceOf(Main.UsageError.class).hasMessageContaining("--ref");
+        .isInstanceOf(feedline.common.config.UsageError.class).hasMessageContaining("--ref");
   }
 }

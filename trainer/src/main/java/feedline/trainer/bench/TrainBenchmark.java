@@ -25,7 +25,7 @@ import java.util.Random;
  * Training throughput and memory on a random Llama-shaped model through the real trainer path
  * (shards, loop, optimizer). Usage:
  * {@code TrainBenchmark method=lora hidden=768 layers=12 heads=12 kv-heads=12 intermediate=2048
- * vocab=32000 seq=512 batch=1 steps=5 dir=/tmp/bench}. Prints tokens/s, peak resident memory and
+ * vocab=32000 seq=512 batch=1 steps=5 precision=fp32 dir=/tmp/bench}. Prints tokens/s, peak resident memory and
  * resident memory after the first and the last step (growth shows native memory not being freed).
  */
 public final class TrainBenchmark {
@@ -34,6 +34,7 @@ public final class TrainBenchmark {
   public static void main(String[] args) throws Exception {
     Map<String, String> a = new LinkedHashMap<>(Map.of("method", "lora", "hidden", "768", "layers", "12", "heads", "12",
         "kv-heads", "12", "intermediate", "2048", "vocab", "32000", "seq", "512", "batch", "1", "steps", "5"));
+    a.put("precision", "fp32");
     a.put("dir", "/tmp/feedline-bench");
     for (String s : args) {
       int eq = s.indexOf('=');
@@ -63,7 +64,7 @@ public final class TrainBenchmark {
     ShardWriter.writeDataset(dir.resolve("data"), rows, rows.size());
     List<String> o = List.of("feedline.trainer.model-dir=" + dir.resolve("model"), "feedline.trainer.data-dir=" + dir.resolve("data"),
         "feedline.trainer.output-dir=" + dir.resolve("run"), "feedline.trainer.method=" + a.get("method"),
-        "feedline.trainer.max-steps=" + steps, "feedline.trainer.batch-size=" + batch, "feedline.trainer.max-seq-len=" + seq,
+        "feedline.trainer.max-steps=" + steps, "feedline.trainer.precision=" + a.get("precision"), "feedline.trainer.batch-size=" + batch, "feedline.trainer.max-seq-len=" + seq,
         "feedline.trainer.eval.every-steps=0", "feedline.trainer.checkpoint.every-steps=0",
         "feedline.trainer.log-every-steps=" + Math.max(1, steps / 10),
         "feedline.trainer.lora.target-modules=[q_proj,k_proj,v_proj,o_proj]");
@@ -71,8 +72,8 @@ public final class TrainBenchmark {
     long[] rss = new long[steps + 1];
     PrintStream out = System.out;
     Trainer.Result res = new Trainer(tc, System.err, (step, loss, m) -> rss[step] = residentKb("VmRSS")).run();
-    out.printf("model: %,d parameters (hidden %d, layers %s, heads %d/%s, vocab %d), seq %d, batch %d, method %s%n", params, hidden,
-        a.get("layers"), heads, a.get("kv-heads"), vocab, seq, batch, a.get("method"));
+    out.printf("model: %,d parameters (hidden %d, layers %s, heads %d/%s, vocab %d), seq %d, batch %d, method %s, precision %s%n", params,
+        hidden, a.get("layers"), heads, a.get("kv-heads"), vocab, seq, batch, a.get("method"), a.get("precision"));
     out.printf("throughput: %.1f tokens/s over %d steps (first step included)%n", res.tokensPerSecond(), res.steps());
     int tenth = Math.max(1, steps / 10);
     out.printf("memory: peak RSS %,d MiB; RSS after step 1 %,d MiB, after step %d %,d MiB, after step %d %,d MiB%n",

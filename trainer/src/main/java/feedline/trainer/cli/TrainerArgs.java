@@ -2,7 +2,9 @@ package feedline.trainer.cli;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import feedline.common.config.CommandLine;
 import feedline.common.config.ConfigLoader;
+import feedline.common.config.UsageError;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,38 +18,29 @@ import java.util.Map;
  */
 record TrainerArgs(String verb, Path confFile, Map<String, String> flagValues, List<String> overrides) {
   static TrainerArgs parse(String[] args, Map<String, String> flagKeys) {
-    if (args.length == 0) throw new UsageError(TrainerMain.usage());
-    String verb = args[0];
+    CommandLine line = CommandLine.parse(args, TrainerMain.usage());
+    String verb = line.command();
+    if (!line.positionals().isEmpty()) {
+      throw new UsageError("unexpected argument '" + line.positionals().get(0)
+          + "' (options are --name value, overrides key=value)");
+    }
     Path conf = null;
     Map<String, String> flags = new LinkedHashMap<>();
-    List<String> overrides = new ArrayList<>();
-    for (int i = 1; i < args.length; i++) {
-      String a = args[i];
-      if (a.startsWith("--")) {
-        String name = a.substring(2);
-        String value;
-        int eq = name.indexOf('=');
-        if (eq >= 0) {
-          value = name.substring(eq + 1);
-          name = name.substring(0, eq);
-        } else {
-          if (i + 1 >= args.length) throw new UsageError("option --" + name + " needs a value");
-          value = args[++i];
-        }
-        if (name.equals("conf")) {
-          conf = Path.of(value);
-        } else if (flagKeys.containsKey(name)) {
-          flags.put(flagKeys.get(name), value);
-        } else {
-          throw new UsageError("unknown option --" + name + " for " + verb + "; known: --conf"
-              + (flagKeys.isEmpty() ? "" : ", --" + String.join(", --", flagKeys.keySet())));
-        }
-      } else if (a.contains("=")) {
-        String key = a.substring(0, a.indexOf('=')).trim();
-        overrides.add(key.startsWith("feedline.") || key.startsWith("trainer.") ? a : "trainer." + a);
+    for (Map.Entry<String, String> o : line.options().entrySet()) {
+      String name = o.getKey();
+      if (name.equals("conf")) {
+        conf = Path.of(o.getValue());
+      } else if (flagKeys.containsKey(name)) {
+        flags.put(flagKeys.get(name), o.getValue());
       } else {
-        throw new UsageError("unexpected argument '" + a + "' (options are --name value, overrides key=value)");
+        throw new UsageError("unknown option --" + name + " for " + verb + "; known: --conf"
+            + (flagKeys.isEmpty() ? "" : ", --" + String.join(", --", flagKeys.keySet())));
       }
+    }
+    List<String> overrides = new ArrayList<>();
+    for (String a : line.overrides()) {
+      String key = a.substring(0, a.indexOf('=')).trim();
+      overrides.add(key.startsWith("feedline.") || key.startsWith("trainer.") ? a : "trainer." + a);
     }
     return new TrainerArgs(verb, conf, flags, overrides);
   }

@@ -3,6 +3,7 @@ package feedline.trainer.cli;
 import com.typesafe.config.Config;
 import feedline.common.config.ConfigError;
 import feedline.common.config.Settings;
+import feedline.common.config.UsageError;
 import feedline.trainer.io.CheckpointException;
 import java.util.Map;
 

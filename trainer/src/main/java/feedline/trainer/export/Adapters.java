@@ -10,12 +10,18 @@ import feedline.trainer.prefix.PrefixAdapter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Loads an exported adapter directory: a PEFT LoRA adapter or a prefix export. */
+/**
+ * Loads an exported adapter directory: a PEFT LoRA or PREFIX_TUNING adapter, or the older feedline
+ * prefix export ({@code prefix_config.json}).
+ */
 public final class Adapters {
   private Adapters() {}
 
   public static Adapter load(NDManager root, ModelConfig model, Path dir) {
     try {
+      if (PeftAdapterDir.isAdapter(dir) && PeftPrefixDir.PEFT_TYPE.equals(PeftAdapterDir.peftType(dir))) {
+        return PrefixAdapter.fromTensors(root, model, PeftPrefixDir.read(dir, model));
+      }
       if (PeftAdapterDir.isAdapter(dir)) {
         PeftAdapterDir.Read r = PeftAdapterDir.read(dir);
         return LoraAdapter.fromTensors(root, model, r.config(), r.tensors());

@@ -63,17 +63,27 @@ public final class PeftAdapterDir {
     return Files.isRegularFile(dir.resolve(CONFIG));
   }
 
-  public static Read read(Path dir) {
+  /** The parsed {@code adapter_config.json} of a PEFT adapter directory. */
+  public static JsonNode readConfig(Path dir) {
     Path cfg = dir.resolve(CONFIG);
-    if (!Files.isRegularFile(cfg)) throw new CheckpointException(dir + ": no " + CONFIG + " (expected a PEFT LoRA adapter directory)");
-    JsonNode n;
+    if (!Files.isRegularFile(cfg)) throw new CheckpointException(dir + ": no " + CONFIG + " (expected a PEFT adapter directory)");
     try {
-      n = JSON.readTree(cfg.toFile());
+      return JSON.readTree(cfg.toFile());
     } catch (IOException e) {
       throw new CheckpointException(cfg + ": not valid JSON: " + e.getMessage(), e);
     }
+  }
+
+  /** The {@code peft_type} of a PEFT adapter directory (LORA, PREFIX_TUNING, ...). */
+  public static String peftType(Path dir) {
+    return readConfig(dir).path("peft_type").asText("");
+  }
+
+  public static Read read(Path dir) {
+    Path cfg = dir.resolve(CONFIG);
+    JsonNode n = readConfig(dir);
     if (!"LORA".equals(n.path("peft_type").asText())) {
-      throw new CheckpointException(cfg + ": peft_type " + n.path("peft_type").asText("(none)") + " is not supported (LORA)");
+      throw new CheckpointException(cfg + ": peft_type " + n.path("peft_type").asText("(none)") + " is not supported here (LORA; PREFIX_TUNING adapters load for generate and eval)");
     }
     if (n.path("use_dora").asBoolean(false) || n.path("use_rslora").asBoolean(false) || n.path("fan_in_fan_out").asBoolean(false)) {
       throw new CheckpointException(cfg + ": use_dora, use_rslora and fan_in_fan_out are not supported");

@@ -1,11 +1,8 @@
 package feedline.trainer.export;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import feedline.trainer.io.CheckpointException;
 import feedline.trainer.io.DType;
 import feedline.trainer.io.HfCheckpoint;
-import feedline.trainer.io.SafeTensors;
 import feedline.trainer.io.Tensor;
 import feedline.trainer.lora.LoraAdapter;
 import feedline.trainer.model.LlamaModel;
@@ -19,14 +16,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Writes what a run produced in the form people serve: a PEFT adapter (LoRA), a full Hugging Face
- * checkpoint (full fine-tuning) or a prefix file with its config (prefix tuning). Written to a
+ * Writes what a run produced in the form people serve: a PEFT adapter (LoRA, or PREFIX_TUNING for
+ * prefix tuning) or a full Hugging Face checkpoint (full fine-tuning). Written to a
  * temporary sibling and moved into place, so a reader never sees half a directory.
  */
 public final class RunExport {
+  /** The older feedline prefix export, still read by {@link Adapters}. */
   public static final String PREFIX_CONFIG = "prefix_config.json";
   public static final String PREFIX_WEIGHTS = "prefix_model.safetensors";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private RunExport() {}
 
@@ -39,13 +36,7 @@ public final class RunExport {
         PeftAdapterDir.write(tmp, lora.config(), lora.peftTensors(), baseModelDir.toAbsolutePath().toString());
       } else if (model.adapter() instanceof PrefixAdapter) {
         PrefixAdapter p = (PrefixAdapter) model.adapter();
-        Files.createDirectories(tmp);
-        ObjectNode n = JSON.createObjectNode();
-        n.put("peft_type", "FEEDLINE_PREFIX");
-        n.put("num_virtual_tokens", p.virtualTokens());
-        n.put("base_model_name_or_path", baseModelDir.toAbsolutePath().toString());
-        JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.resolve(PREFIX_CONFIG).toFile(), n);
-        SafeTensors.write(tmp.resolve(PREFIX_WEIGHTS), p.tensors(), DType.F32, Map.of("format", "pt"));
+        PeftPrefixDir.write(tmp, model.config(), p.tensors(), baseModelDir.toAbsolutePath().toString());
       } else {
         Map<String, Tensor> w = model.exportWeights();
         HfCheckpoint.save(tmp, HfCheckpoint.readConfigJson(baseModelDir), w, dtype, shardBytes, baseModelDir);

@@ -2,12 +2,12 @@ package feedline.trainer.lora;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import feedline.trainer.io.Tensor;
 import feedline.trainer.model.Adapter;
 import feedline.trainer.model.ModelConfig;
 import feedline.trainer.model.Owned;
+import feedline.trainer.model.Precision;
 import java.nio.FloatBuffer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -37,6 +37,11 @@ public final class LoraAdapter implements Adapter {
 
   /** Fresh adapters for every layer and target module of {@code model}. */
   public static LoraAdapter create(NDManager parent, ModelConfig model, LoraConfig config, long seed) {
+    return create(parent, model, config, seed, Precision.FP32);
+  }
+
+  /** Fresh adapters whose arrays hold {@code precision} values (the initialisation rounded in Java). */
+  public static LoraAdapter create(NDManager parent, ModelConfig model, LoraConfig config, long seed, Precision precision) {
     Random rnd = new Random(seed);
     Map<String, Tensor> t = new LinkedHashMap<>();
     for (int i = 0; i < model.numLayers(); i++) {
@@ -49,11 +54,17 @@ public final class LoraAdapter implements Adapter {
         t.put(name(i, mod, "B"), new Tensor(new long[] {io[1], config.r()}, new float[io[1] * config.r()]));
       }
     }
-    return fromTensors(parent, model, config, t);
+    return fromTensors(parent, model, config, t, precision);
   }
 
   /** Adapters from tensors named as {@link #name} (or with the PEFT prefix); shapes are checked. */
   public static LoraAdapter fromTensors(NDManager parent, ModelConfig model, LoraConfig config, Map<String, Tensor> tensors) {
+    return fromTensors(parent, model, config, tensors, Precision.FP32);
+  }
+
+  /** As {@link #fromTensors(NDManager, ModelConfig, LoraConfig, Map)}, holding {@code precision} values. */
+  public static LoraAdapter fromTensors(NDManager parent, ModelConfig model, LoraConfig config, Map<String, Tensor> tensors,
+      Precision precision) {
     LoraAdapter ad = new LoraAdapter(config, parent.newSubManager());
     for (int i = 0; i < model.numLayers(); i++) {
       for (String mod : config.targetModules()) {
@@ -70,7 +81,8 @@ public final class LoraAdapter implements Adapter {
             ad.close();
             throw new IllegalArgumentException("adapter tensor " + n + " has shape " + t.shapeString() + ", expected " + java.util.Arrays.toString(want));
           }
-          NDArray a = ad.manager.create(FloatBuffer.wrap(t.data()), new Shape(t.shape()));
+          NDArray a = precision == Precision.FP32 ? ad.manager.create(FloatBuffer.wrap(t.data()), new Shape(t.shape()))
+              : Precision.constant(ad.manager, t.data(), new Shape(t.shape()), precision.dataType());
           a.setName(n);
           ad.params.put(n, a);
         }
@@ -105,7 +117,7 @@ public final class LoraAdapter implements Adapter {
     NDArray b = params.get("model.layers." + layer + "." + module + ".lora_B.weight");
     NDArray in = x;
     if (training && config.dropout() > 0) {
-      NDArray keep = x.getManager().randomUniform(0f, 1f, x.getShape()).gte((float) config.dropout()).toType(DataType.FLOAT32, false);
+      NDArray keep = x.getManager().randomUniform(0f, 1f, x.getShape()).gte((float) config.dropout()).toType(x.getDataType(), false);
       in = x.mul(keep).mul(Owned.scalar(manager, (float) (1.0 / (1 - config.dropout()))));
     }
     return in.matMul(a.transpose()).matMul(b.transpose()).mul(Owned.scalar(manager, (float) config.scale()));
@@ -119,7 +131,7 @@ public final class LoraAdapter implements Adapter {
   /** The adapter tensors under PEFT names ({@code base_model.model.model.layers...lora_A.weight}). */
   public Map<String, Tensor> peftTensors() {
     Map<String, Tensor> out = new LinkedHashMap<>();
-    params.forEach((k, v) -> out.put(PEFT_PREFIX + k, new Tensor(v.getShape().getShape(), v.toFloatArray())));
+    params.forEach((k, v) -> out.put(PEFT_PREFIX + k, new Tensor(v.getShape().getShape(), Precision.toFloats(v))));
     return out;
   }
 

@@ -3,6 +3,7 @@ package feedline.trainer.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import feedline.trainer.data.Batch;
@@ -17,6 +18,10 @@ import java.util.Map;
  * grouped-query heads and a causal, segment-aware mask, SwiGLU MLP, then a final norm and the
  * (tied or separate) lm_head. Weights are kept under their Hugging Face names.
  *
+ * <p>Weights and activations use the model's {@link Precision}. In fp16/bf16, as Hugging Face
+ * models do, RMSNorm statistics, attention softmax (with the mask added) and the logits are computed
+ * in float32; {@link #logits} always returns float32.
+ *
  * <p>Every array a forward pass creates is temporary: callers run it inside an {@code NDScope}.
  */
 public final class LlamaModel implements AutoCloseable {
@@ -25,16 +30,28 @@ public final class LlamaModel implements AutoCloseable {
   private final ModelConfig config;
   private final NDManager manager;
   private final Map<String, NDArray> weights;
+  private final Precision precision;
   private Adapter adapter;
 
-  private LlamaModel(ModelConfig config, NDManager manager, Map<String, NDArray> weights) {
+  private LlamaModel(ModelConfig config, NDManager manager, Map<String, NDArray> weights, Precision precision) {
     this.config = config;
     this.manager = manager;
     this.weights = weights;
+    this.precision = precision;
   }
 
-  /** Copies {@code tensors} (HF names, float32) onto the device of {@code parent}. */
+  /** Copies {@code tensors} (HF names, float32) onto the device of {@code parent}, in float32. */
   public static LlamaModel create(NDManager parent, ModelConfig config, Map<String, Tensor> tensors) {
+    return create(parent, config, tensors, Precision.FP32);
+  }
+
+  /**
+   * Copies {@code tensors} onto the device of {@code parent} in {@code precision} (16-bit values are
+   * rounded to nearest even in Java). A precision the device cannot run is refused.
+   */
+  public static LlamaModel create(NDManager parent, ModelConfig config, Map<String, Tensor> tensors, Precision precision) {
+    String why = precision.unsupportedOn(parent.getDevice());
+    if (why != null) throw new IllegalArgumentException(why);
     NDManager m = parent.newSubManager();
     Map<String, NDArray> w = new LinkedHashMap<>();
     for (Map.Entry<String, long[]> e : config.weightShapes().entrySet()) {
@@ -43,11 +60,16 @@ public final class LlamaModel implements AutoCloseable {
         m.close();
         throw new IllegalArgumentException("missing tensor " + e.getKey());
       }
-      NDArray a = m.create(FloatBuffer.wrap(t.data()), new Shape(t.shape()));
+      NDArray a = precision == Precision.FP32 ? m.create(FloatBuffer.wrap(t.data()), new Shape(t.shape()))
+          : Precision.constant(m, t.data(), new Shape(t.shape()), precision.dataType());
       a.setName(e.getKey());
       w.put(e.getKey(), a);
     }
-    return new LlamaModel(config, m, w);
+    return new LlamaModel(config, m, w, precision);
+  }
+
+  public Precision precision() {
+    return precision;
   }
 
   public ModelConfig config() {
@@ -71,14 +93,14 @@ public final class LlamaModel implements AutoCloseable {
     return adapter;
   }
 
-  /** Copies the base weights back to Java memory. */
+  /** Copies the base weights back to Java memory (float32; 16-bit weights widen exactly). */
   public Map<String, Tensor> exportWeights() {
     Map<String, Tensor> out = new LinkedHashMap<>();
-    weights.forEach((k, v) -> out.put(k, new Tensor(v.getShape().getShape(), v.toFloatArray())));
+    weights.forEach((k, v) -> out.put(k, new Tensor(v.getShape().getShape(), Precision.toFloats(v))));
     return out;
   }
 
-  /** Logits {@code [rows, length, vocab]} for a batch. */
+  /** Logits {@code [rows, length, vocab]} for a batch, in float32. */
   public NDArray logits(Batch batch, boolean training) {
     NDManager m = manager;
     int b = batch.rows();
@@ -87,13 +109,13 @@ public final class LlamaModel implements AutoCloseable {
     NDArray h = weights.get("model.embed_tokens.weight").get(new NDIndex("{}", ids));
     int prefixLen = prefixLength();
     NDArray bias = maskBias(batch, prefixLen);
-    NDArray[] rope = ropeTables(batch);
+    NDArray[] rope = ropeTables(batch, prefixLen);
     for (int i = 0; i < config.numLayers(); i++) {
       h = layer(i, h, bias, rope[0], rope[1], training);
     }
     h = rmsNorm(h, weights.get("model.norm.weight"));
     NDArray head = config.tieWordEmbeddings() ? weights.get("model.embed_tokens.weight") : weights.get("lm_head.weight");
-    return h.matMul(head.transpose());
+    return Precision.cast(h.matMul(head.transpose()), DataType.FLOAT32);
   }
 
   private int prefixLength() {
@@ -134,8 +156,10 @@ public final class LlamaModel implements AutoCloseable {
     }
     k = repeatKv(k);
     v = repeatKv(v);
-    NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(Owned.scalar(manager, (float) (1.0 / Math.sqrt(d)))).add(bias);
-    NDArray out = scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(b, t, (long) heads * d);
+    NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(Owned.scalar(manager, (float) (1.0 / Math.sqrt(d))));
+    NDArray probs = precision == Precision.FP32 ? scores.add(bias).softmax(-1)
+        : Precision.cast(Precision.cast(scores, DataType.FLOAT32).add(bias).softmax(-1), precision.dataType());
+    NDArray out = probs.matMul(v).transpose(0, 2, 1, 3).reshape(b, t, (long) heads * d);
     return linear(i, "self_attn.o_proj", out, training);
   }
 
@@ -169,20 +193,36 @@ public final class LlamaModel implements AutoCloseable {
   }
 
   private NDArray rmsNorm(NDArray x, NDArray w) {
+    if (precision != Precision.FP32) {
+      NDArray x32 = Precision.cast(x, DataType.FLOAT32);
+      NDArray var = x32.square().mean(new int[] {-1}, true);
+      NDArray n = x32.div(var.add(Owned.scalar(manager, (float) config.rmsNormEps())).sqrt());
+      return Precision.cast(n, precision.dataType()).mul(w);
+    }
     NDArray var = x.square().mean(new int[] {-1}, true);
     return x.div(var.add(Owned.scalar(manager, (float) config.rmsNormEps())).sqrt()).mul(w);
   }
 
-  /** cos/sin gathered at each token's position, shaped {@code [b, 1, t, d]}. */
-  private NDArray[] ropeTables(Batch batch) {
+  /**
+   * cos/sin gathered at each token's position, shaped {@code [b, 1, t, d]}, in the model's type.
+   * Behind a prefix of {@code offset} cached positions a token at position {@code p} sits at
+   * {@code offset + p}, as in Hugging Face models, whose positions continue after the cache.
+   */
+  private NDArray[] ropeTables(Batch batch, int offset) {
+    long[] ids = batch.positionIds();
+    if (offset > 0) {
+      ids = ids.clone();
+      for (int i = 0; i < ids.length; i++) ids[i] += offset;
+    }
     long max = 0;
-    for (long p : batch.positionIds()) max = Math.max(max, p);
+    for (long p : ids) max = Math.max(max, p);
     int positions = (int) max + 1;
     float[][] tab = Rope.tables(config, positions, positions);
     int d = config.headDim();
-    NDArray pos = Owned.copy(manager.create(batch.positionIds(), new Shape(batch.rows(), batch.length())));
-    NDArray cos = manager.create(tab[0], new Shape(positions, d)).get(new NDIndex("{}", pos)).expandDims(1);
-    NDArray sin = manager.create(tab[1], new Shape(positions, d)).get(new NDIndex("{}", pos)).expandDims(1);
+    NDArray pos = Owned.copy(manager.create(ids, new Shape(batch.rows(), batch.length())));
+    DataType t = precision.dataType();
+    NDArray cos = Precision.constant(manager, tab[0], new Shape(positions, d), t).get(new NDIndex("{}", pos)).expandDims(1);
+    NDArray sin = Precision.constant(manager, tab[1], new Shape(positions, d), t).get(new NDIndex("{}", pos)).expandDims(1);
     return new NDArray[] {cos, sin};
   }
 

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import feedline.trainer.io.Tensor;
 import feedline.trainer.model.Adapter;
 import feedline.trainer.model.ModelConfig;
+import feedline.trainer.model.Precision;
 import java.nio.FloatBuffer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,9 +14,11 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Prefix tuning: per layer a learned key and value block {@code [P, kvHeads, headDim]} that every
- * token may attend to (no rotary embedding on it), with the base model frozen. Parameters are
- * named {@code prefix.layers.I.key} and {@code prefix.layers.I.value}.
+ * Prefix tuning as PEFT's {@code PREFIX_TUNING} (without projection) defines it: per layer a learned
+ * key and value block {@code [P, kvHeads, headDim]} used as already-computed cache entries, so no
+ * rotary embedding is applied to them; every token attends to all of them, and the real tokens sit
+ * at positions {@code P, P+1, ...} behind them (see {@code LlamaModel}). The base model is frozen.
+ * Parameters are named {@code prefix.layers.I.key} and {@code prefix.layers.I.value}.
  */
 public final class PrefixAdapter implements Adapter {
   private final NDManager manager;
@@ -28,6 +31,10 @@ public final class PrefixAdapter implements Adapter {
   }
 
   public static PrefixAdapter create(NDManager parent, ModelConfig c, int virtualTokens, double std, long seed) {
+    return create(parent, c, virtualTokens, std, seed, Precision.FP32);
+  }
+
+  public static PrefixAdapter create(NDManager parent, ModelConfig c, int virtualTokens, double std, long seed, Precision precision) {
     Random rnd = new Random(seed);
     Map<String, Tensor> t = new LinkedHashMap<>();
     long[] shape = {virtualTokens, c.numKvHeads(), c.headDim()};
@@ -39,7 +46,7 @@ public final class PrefixAdapter implements Adapter {
         t.put(name(i, kv), new Tensor(shape, d));
       }
     }
-    return fromTensors(parent, c, t);
+    return fromTensors(parent, c, t, precision);
   }
 
   public static String name(int layer, String kv) {
@@ -47,6 +54,10 @@ public final class PrefixAdapter implements Adapter {
   }
 
   public static PrefixAdapter fromTensors(NDManager parent, ModelConfig c, Map<String, Tensor> tensors) {
+    return fromTensors(parent, c, tensors, Precision.FP32);
+  }
+
+  public static PrefixAdapter fromTensors(NDManager parent, ModelConfig c, Map<String, Tensor> tensors, Precision precision) {
     PrefixAdapter p = new PrefixAdapter(parent.newSubManager(), c.numLayers());
     for (int i = 0; i < c.numLayers(); i++) {
       for (String kv : new String[] {"key", "value"}) {
@@ -55,7 +66,8 @@ public final class PrefixAdapter implements Adapter {
           p.close();
           throw new IllegalArgumentException("prefix tensor " + name(i, kv) + " is missing or not [P, " + c.numKvHeads() + ", " + c.headDim() + "]");
         }
-        p.params.put(name(i, kv), p.manager.create(FloatBuffer.wrap(t.data()), new Shape(t.shape())));
+        p.params.put(name(i, kv), precision == Precision.FP32 ? p.manager.create(FloatBuffer.wrap(t.data()), new Shape(t.shape()))
+            : Precision.constant(p.manager, t.data(), new Shape(t.shape()), precision.dataType()));
       }
     }
     return p;
@@ -77,7 +89,7 @@ public final class PrefixAdapter implements Adapter {
 
   public Map<String, Tensor> tensors() {
     Map<String, Tensor> out = new LinkedHashMap<>();
-    params.forEach((k, v) -> out.put(k, new Tensor(v.getShape().getShape(), v.toFloatArray())));
+    params.forEach((k, v) -> out.put(k, new Tensor(v.getShape().getShape(), Precision.toFloats(v))));
     return out;
   }
 

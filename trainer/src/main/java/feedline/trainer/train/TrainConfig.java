@@ -5,6 +5,7 @@ import feedline.common.config.Settings;
 import feedline.common.sft.ShardLayout;
 import feedline.trainer.io.DType;
 import feedline.trainer.lora.LoraConfig;
+import feedline.trainer.model.Precision;
 import feedline.trainer.optim.LrSchedule;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,7 +48,12 @@ public record TrainConfig(
     DType saveDtype,
     long shardBytes,
     long seed,
-    String device) {
+    String device,
+    Precision precision,
+    LossScale lossScale) {
+
+  /** fp16 dynamic loss scaling: initial scale, growth and backoff factors, clean steps before growing. */
+  public record LossScale(double initial, double growth, double backoff, int growthInterval) {}
 
   public enum Method { LORA, FULL, PREFIX }
 
@@ -77,6 +83,9 @@ public record TrainConfig(
         s.bool("resume"), s.integer("log-every-steps", 1, Integer.MAX_VALUE),
         DType.valueOf(s.oneOf("save-dtype", List.of("f32", "f16", "bf16")).toUpperCase(Locale.ROOT)),
         s.bytes("shard-size", 1 << 10, Long.MAX_VALUE), s.integer("seed", 0, Integer.MAX_VALUE),
-        s.oneOf("device", List.of("cpu", "gpu", "auto")));
+        s.oneOf("device", List.of("cpu", "gpu", "auto")),
+        Precision.valueOf(s.oneOf("precision", List.of("fp32", "fp16", "bf16")).toUpperCase(Locale.ROOT)),
+        new LossScale(s.number("loss-scale.initial", 1e-30, 1e30), s.number("loss-scale.growth-factor", 1, 1e6),
+            s.number("loss-scale.backoff-factor", 1e-6, 0.999999), s.integer("loss-scale.growth-interval", 1, Integer.MAX_VALUE)));
   }
 }

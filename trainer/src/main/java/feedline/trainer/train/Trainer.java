@@ -5,9 +5,11 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import feedline.common.config.ConfigError;
 import feedline.common.sft.ShardReader;
 import feedline.trainer.data.Batch;
 import feedline.trainer.data.BatchStream;
@@ -20,8 +22,11 @@ import feedline.trainer.io.Tensor;
 import feedline.trainer.lora.LoraAdapter;
 import feedline.trainer.model.LlamaModel;
 import feedline.trainer.model.Owned;
+import feedline.trainer.model.Precision;
 import feedline.trainer.optim.AdamW;
+import feedline.trainer.optim.LossScaler;
 import feedline.trainer.optim.LrSchedule;
+import feedline.trainer.optim.MasterWeights;
 import feedline.trainer.prefix.PrefixAdapter;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -41,6 +46,12 @@ import java.util.stream.Stream;
  * The training loop: micro-batches with gradient accumulation, global-norm clipping, AdamW under a
  * warmup + decay schedule, periodic validation with early stopping and a kept best export,
  * checkpoints that resume exactly, {@code metrics.jsonl}, a progress line and a loss-curve PNG.
+ *
+ * <p>With {@code precision = fp16|bf16} the model's weights and activations are 16-bit while the
+ * optimizer works on float32 masters ({@link MasterWeights}): gradients are widened (and, for fp16,
+ * divided by the dynamic loss scale) before clipping and the AdamW update, and the updated masters
+ * are rounded back into the model. An fp16 step whose gradients overflow is skipped and the scale
+ * backed off ({@link LossScaler}).
  */
 public final class Trainer {
   /** Called after every optimizer step (after any evaluation and checkpoint of that step). */
@@ -65,6 +76,14 @@ public final class Trainer {
 
   public Result run() throws IOException {
     Device device = Devices.pick("feedline.trainer.device", c.device());
+    Precision precision = c.precision();
+    String unsupported = precision.unsupportedOn(device);
+    if (unsupported != null) {
+      throw new ConfigError("feedline.trainer.precision", precision.key(), "fp32 or fp16 on " + device + ": " + unsupported);
+    }
+    if (precision == Precision.FP16 && !device.isGpu()) {
+      log.println("train: warning: precision = fp16 on the CPU is slow (libtorch's CPU half kernels); it is meant for device = gpu");
+    }
     long trainRows = ShardReader.countRows(c.dataDir(), c.trainSplit());
     if (trainRows == 0) {
       throw new CheckpointException(c.dataDir() + ": split=" + c.trainSplit() + " has no rows (expected part-*.parquet from the build stage)");
@@ -77,12 +96,24 @@ public final class Trainer {
 
     HfCheckpoint.Loaded base = HfCheckpoint.load(c.modelDir());
     try (NDManager root = NDManager.newBaseManager(device);
-        LlamaModel model = LlamaModel.create(root, base.config(), base.weights());
+        LlamaModel model = LlamaModel.create(root, base.config(), base.weights(), precision);
         AdamW opt = new AdamW(root, c.beta1(), c.beta2(), c.eps(), c.weightDecay())) {
       Map<String, NDArray> params = trainable(root, model);
       params.values().forEach(p -> p.setRequiresGradient(true));
+      try (MasterWeights masters = precision.isMixed() ? new MasterWeights(root, params) : null) {
+        return loop(device, model, opt, params, masters, totalSteps, schedule, trainRows, haveValidation);
+      }
+    }
+  }
 
-      TrainState state = new TrainState(0, BatchStream.Position.START, Double.POSITIVE_INFINITY, 0, 0, 0, c.seed(), c.method().name());
+  private Result loop(Device device, LlamaModel model, AdamW opt, Map<String, NDArray> params, MasterWeights masters, int totalSteps,
+      LrSchedule schedule, long trainRows, boolean haveValidation) throws IOException {
+    {
+      TrainConfig.LossScale ls = c.lossScale();
+      LossScaler scaler = c.precision() == Precision.FP16 ? new LossScaler(ls.initial(), ls.growth(), ls.backoff(), ls.growthInterval()) : null;
+      Map<String, NDArray> updated = masters == null ? params : masters.masters();
+      TrainState state = new TrainState(0, BatchStream.Position.START, Double.POSITIVE_INFINITY, 0, 0, 0, c.seed(), c.method().name(),
+          null);
       Path latest = latestCheckpoint();
       int resumedFrom = 0;
       if (latest != null && !c.resume()) {
@@ -94,7 +125,17 @@ public final class Trainer {
         if (!state.method().equals(c.method().name())) {
           throw new CheckpointException(latest + " was written by method " + state.method() + ", this run uses " + c.method());
         }
-        load(params, SafeTensors.read(latest.resolve("trainable.safetensors")), latest);
+        Map<String, Tensor> saved = SafeTensors.read(latest.resolve("trainable.safetensors"));
+        if (masters != null) {
+          try {
+            masters.load(saved, latest.toString());
+          } catch (IllegalArgumentException e) {
+            throw new CheckpointException(e.getMessage(), e);
+          }
+        } else {
+          load(params, saved, latest);
+        }
+        if (scaler != null && state.scaler() != null) scaler.restore(state.scaler());
         opt.load(SafeTensors.read(latest.resolve("optimizer.safetensors")), state.step());
         resumedFrom = state.step();
         truncateMetrics(state.step());
@@ -102,8 +143,8 @@ public final class Trainer {
       } else {
         Files.deleteIfExists(metricsFile());
       }
-      log.printf("train: %s on %s, %d trainable of %d parameters, %d training rows, %d steps%n", c.method().name().toLowerCase(),
-          device, count(params), count(model.weights()), trainRows, totalSteps);
+      log.printf("train: %s on %s in %s, %d trainable of %d parameters, %d training rows, %d steps%n", c.method().name().toLowerCase(),
+          device, c.precision().key(), count(params), count(model.weights()), trainRows, totalSteps);
 
       int step = state.step();
       double best = state.bestValLoss();
@@ -128,35 +169,46 @@ public final class Trainer {
           double lr = schedule.at(step + 1);
           double gradNorm;
           double loss = 0;
+          double lossScale = scaler == null ? 1.0 : scaler.scale();
+          boolean skipped = false;
           try (NDScope scope = new NDScope()) {
             for (int i = 0; i < micro.size(); i++) {
               Engine.getInstance().setRandomSeed((int) (c.seed() * 1_000_003L + (long) step * 1_009L + i));
               try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray l = LlamaModel.lossSum(model.logits(micro.get(i), true), micro.get(i))
                     .div(Owned.scalar(model.manager(), Math.max(1, lossTokens)));
-                gc.backward(l);
+                gc.backward(scaler == null ? l : l.mul(Owned.scalar(model.manager(), (float) lossScale)));
                 loss += l.getFloat();
               }
             }
-            Map<String, NDArray> grads = new LinkedHashMap<>();
+            Map<String, NDArray> grads = masters == null ? new LinkedHashMap<>() : masters.unscaledGradients(lossScale);
             double sq = 0;
             List<String> nonFinite = new ArrayList<>();
             for (Map.Entry<String, NDArray> e : params.entrySet()) {
-              NDArray g = e.getValue().getGradient();
+              NDArray g = masters == null ? e.getValue().getGradient() : grads.get(e.getKey());
               grads.put(e.getKey(), g);
               double s = g.square().sum().getFloat();
               if (!Double.isFinite(s)) nonFinite.add(e.getKey());
               sq += s;
             }
             gradNorm = Math.sqrt(sq);
-            if (!nonFinite.isEmpty() || !Double.isFinite(loss)) {
+            boolean overflow = !nonFinite.isEmpty() || !Double.isFinite(loss);
+            if (scaler != null) {
+              skipped = scaler.update(overflow);
+            } else if (overflow) {
               throw new IllegalStateException("training diverged at step " + (step + 1) + ": loss " + loss
                   + ", non-finite gradients in " + nonFinite.subList(0, Math.min(5, nonFinite.size())) + " of " + nonFinite.size()
                   + " (lower feedline.trainer.optimizer.lr or set optimizer.max-grad-norm)");
             }
-            double scale = c.maxGradNorm() > 0 && gradNorm > c.maxGradNorm() ? c.maxGradNorm() / (gradNorm + 1e-6) : 1.0;
-            opt.step(params, grads, lr, scale);
-            for (NDArray g : grads.values()) g.subi(g);
+            if (skipped) {
+              log.printf("train: step %d skipped: gradients overflowed at loss scale %.6g, scale now %.6g%n", step + 1, lossScale,
+                  scaler.scale());
+            } else {
+              double scale = c.maxGradNorm() > 0 && gradNorm > c.maxGradNorm() ? c.maxGradNorm() / (gradNorm + 1e-6) : 1.0;
+              opt.step(updated, grads, lr, scale);
+              if (masters != null) masters.copyToModel();
+            }
+            for (NDArray p : params.values()) p.getGradient().set(new NDIndex("..."), 0f);
           }
           step++;
           tokens += stepTokens;
@@ -167,6 +219,9 @@ public final class Trainer {
           ObjectNode m = JSON.createObjectNode();
           m.put("type", "train").put("step", step).put("epoch", stream.epoch()).put("loss", loss).put("lr", lr)
               .put("grad_norm", gradNorm).put("tokens", tokens).put("tokens_per_s", Math.round(tps)).put("elapsed_s", elapsed);
+          if (scaler != null) {
+            m.put("loss_scale", lossScale).put("skipped", skipped).put("skipped_steps", scaler.skippedSteps());
+          }
           appendMetric(m);
           if (step % c.logEvery() == 0 || step == totalSteps) {
             double eta = elapsed / (step - resumedFrom) * (totalSteps - step);
@@ -191,7 +246,8 @@ public final class Trainer {
             }
           }
           if (c.checkpointEvery() > 0 && (step % c.checkpointEvery() == 0 || stopped)) {
-            saveCheckpoint(params, opt, new TrainState(step, stream.position(), best, bestStep, bad, tokens, c.seed(), c.method().name()));
+            saveCheckpoint(masters == null ? tensors(params) : masters.tensors(), opt, new TrainState(step, stream.position(), best, bestStep,
+                bad, tokens, c.seed(), c.method().name(), scaler == null ? null : scaler.state()));
           }
           listener.afterStep(step, loss, model);
           if (stopped) {
@@ -206,7 +262,9 @@ public final class Trainer {
       double tps = tokensThisRun / Math.max(1e-9, (System.nanoTime() - started) / 1e9);
       ObjectNode summary = JSON.createObjectNode();
       summary.put("steps", step).put("last_loss", lastLoss).put("best_step", bestStep).put("stopped_early", stopped)
-          .put("tokens_per_s", tps).put("resumed_from", resumedFrom).put("method", c.method().name().toLowerCase());
+          .put("tokens_per_s", tps).put("resumed_from", resumedFrom).put("method", c.method().name().toLowerCase())
+          .put("precision", c.precision().key());
+      if (scaler != null) summary.put("skipped_steps", scaler.skippedSteps()).put("loss_scale", scaler.scale());
       if (Double.isFinite(best)) summary.put("best_val_loss", best);
       JSON.writerWithDefaultPrettyPrinter().writeValue(c.outputDir().resolve("train_summary.json").toFile(), summary);
       log.printf("train: done, %d steps, final export in %s%n", step, finalDir);
@@ -219,10 +277,10 @@ public final class Trainer {
       case FULL:
         return new LinkedHashMap<>(model.weights());
       case LORA:
-        model.setAdapter(LoraAdapter.create(root, model.config(), c.lora(), c.seed()));
+        model.setAdapter(LoraAdapter.create(root, model.config(), c.lora(), c.seed(), model.precision()));
         return new LinkedHashMap<>(model.adapter().parameters());
       case PREFIX:
-        model.setAdapter(PrefixAdapter.create(root, model.config(), c.prefixTokens(), c.prefixStd(), c.seed()));
+        model.setAdapter(PrefixAdapter.create(root, model.config(), c.prefixTokens(), c.prefixStd(), c.seed(), model.precision()));
         return new LinkedHashMap<>(model.adapter().parameters());
       default:
         throw new IllegalStateException(c.method().name());
@@ -248,13 +306,17 @@ public final class Trainer {
     return n == 0 ? Double.NaN : sum / n;
   }
 
-  private void saveCheckpoint(Map<String, NDArray> params, AdamW opt, TrainState state) throws IOException {
+  private static Map<String, Tensor> tensors(Map<String, NDArray> params) {
+    Map<String, Tensor> t = new LinkedHashMap<>();
+    params.forEach((k, v) -> t.put(k, new Tensor(v.getShape().getShape(), v.toFloatArray())));
+    return t;
+  }
+
+  private void saveCheckpoint(Map<String, Tensor> t, AdamW opt, TrainState state) throws IOException {
     Path dir = c.outputDir().resolve(String.format("checkpoint-%07d", state.step()));
     Path tmp = dir.resolveSibling(dir.getFileName() + ".tmp");
     RunExport.deleteTree(tmp);
     Files.createDirectories(tmp);
-    Map<String, Tensor> t = new LinkedHashMap<>();
-    params.forEach((k, v) -> t.put(k, new Tensor(v.getShape().getShape(), v.toFloatArray())));
     SafeTensors.write(tmp.resolve("trainable.safetensors"), t, DType.F32, Map.of("format", "pt"));
     SafeTensors.write(tmp.resolve("optimizer.safetensors"), opt.state(), DType.F32, Map.of("steps", String.valueOf(opt.steps())));
     state.write(tmp.resolve("state.json"));

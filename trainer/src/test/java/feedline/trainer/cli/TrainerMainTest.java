@@ -3,6 +3,7 @@ package feedline.trainer.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import feedline.common.config.UsageError;
 import feedline.common.sft.TokenizedExample;
 import feedline.trainer.export.Adapters;
 import feedline.trainer.generate.Generator;

@@ -49,6 +49,68 @@ class LlamaModelParityTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("shapes")
+  void prefixTuningMatchesPeftSemantics(String name, ModelConfig config) {
+    // PEFT PREFIX_TUNING: the prefix is past_key_values used as stored (no RoPE on it), and the
+    // real tokens sit at positions P..P+n-1 behind it
+    Map<String, Tensor> w = RandomInit.weights(config, 7, 0.2);
+    Map<String, Tensor> prefix = new java.util.LinkedHashMap<>();
+    Random r = new Random(11);
+    int p = 3;
+    for (int l = 0; l < config.numLayers(); l++) {
+      for (String kv : new String[] {"key", "value"}) {
+        float[] d = new float[p * config.numKvHeads() * config.headDim()];
+        for (int i = 0; i < d.length; i++) d[i] = (float) (r.nextGaussian() * 0.8);
+        prefix.put(feedline.trainer.prefix.PrefixAdapter.name(l, kv), new Tensor(new long[] {p, config.numKvHeads(), config.headDim()}, d));
+      }
+    }
+    int[] ids = randomIds(new Random(3), 9, config.vocabSize());
+    double[][] expected = new ReferenceLlama(config, w, prefix).logits(ids);
+    double[][] plain = new ReferenceLlama(config, w).logits(ids);
+    try (NDManager root = NDManager.newBaseManager();
+        LlamaModel model = LlamaModel.create(root, config, w);
+        NDScope scope = new NDScope()) {
+      model.setAdapter(feedline.trainer.prefix.PrefixAdapter.fromTensors(root, config, prefix));
+      float[] got = model.logits(Batch.ofSequence(ids), false).toFloatArray();
+      double maxErr = 0;
+      double prefixEffect = 0;
+      for (int t = 0; t < ids.length; t++) {
+        for (int v = 0; v < config.vocabSize(); v++) {
+          maxErr = Math.max(maxErr, Math.abs(got[t * config.vocabSize() + v] - expected[t][v]));
+          prefixEffect = Math.max(prefixEffect, Math.abs(expected[t][v] - plain[t][v]));
+        }
+      }
+      assertThat(prefixEffect).as("the prefix changes the logits").isGreaterThan(0.05);
+      assertThat(maxErr).as("max |engine - reference| with a prefix").isLessThan(2e-4);
+    }
+  }
+
+  @Test
+  void fp16ForwardStaysCloseToFloat32() {
+    ModelConfig config = TinyConfigs.qwen2(70);
+    Map<String, Tensor> w = RandomInit.weights(config, 7, 0.2);
+    int[] ids = randomIds(new Random(3), 13, config.vocabSize());
+    try (NDManager root = NDManager.newBaseManager();
+        LlamaModel full = LlamaModel.create(root, config, w);
+        LlamaModel half = LlamaModel.create(root, config, w, Precision.FP16);
+        NDScope scope = new NDScope()) {
+      assertThat(half.weights().get("model.norm.weight").getDataType()).isEqualTo(ai.djl.ndarray.types.DataType.FLOAT16);
+      NDArray h = half.logits(Batch.ofSequence(ids), false);
+      assertThat(h.getDataType()).isEqualTo(ai.djl.ndarray.types.DataType.FLOAT32);
+      float[] a = full.logits(Batch.ofSequence(ids), false).toFloatArray();
+      float[] b = h.toFloatArray();
+      double maxErr = 0;
+      double maxAbs = 0;
+      for (int i = 0; i < a.length; i++) {
+        maxErr = Math.max(maxErr, Math.abs(a[i] - b[i]));
+        maxAbs = Math.max(maxAbs, Math.abs(a[i]));
+      }
+      assertThat(maxAbs).isGreaterThan(0.1);
+      assertThat(maxErr).as("fp16 rounding only").isLessThan(0.02 * maxAbs).isGreaterThan(0);
+    }
+  }
+
   @Test
   void ropeScalingChangesLogitsOnlyWhereItShould() {
     ModelConfig plain = TinyConfigs.llama(70);

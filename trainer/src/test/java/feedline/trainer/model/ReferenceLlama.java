@@ -10,13 +10,26 @@ import java.util.Map;
 final class ReferenceLlama {
   private final ModelConfig c;
   private final Map<String, Tensor> w;
+  private final Map<String, Tensor> prefix;
+  private final int offset;
 
   ReferenceLlama(ModelConfig c, Map<String, Tensor> w) {
-    this.c = c;
-    this.w = w;
+    this(c, w, null);
   }
 
-  /** Logits [n][vocab] for one sequence at positions 0..n-1. */
+  /**
+   * With PEFT prefix-tuning semantics: {@code prefix.layers.I.key|value} ({@code [P, kv, d]}) are
+   * cache entries used as they are (no rotary embedding), and the real tokens continue after the
+   * cache at positions P..P+n-1, as Hugging Face models number positions behind past_key_values.
+   */
+  ReferenceLlama(ModelConfig c, Map<String, Tensor> w, Map<String, Tensor> prefix) {
+    this.c = c;
+    this.w = w;
+    this.prefix = prefix;
+    this.offset = prefix == null ? 0 : prefix.get("prefix.layers.0.key").dim(0);
+  }
+
+  /** Logits [n][vocab] for one sequence at positions 0..n-1 (P..P+n-1 behind a prefix). */
   double[][] logits(int[] ids) {
     int n = ids.length;
     int hs = c.hiddenSize();
@@ -26,7 +39,7 @@ final class ReferenceLlama {
     for (int l = 0; l < c.numLayers(); l++) {
       String p = "model.layers." + l + ".";
       double[][] x = norm(h, w.get(p + "input_layernorm.weight"));
-      double[][] a = attention(p, x);
+      double[][] a = attention(l, p, x);
       for (int t = 0; t < n; t++) for (int j = 0; j < hs; j++) h[t][j] += a[t][j];
       x = norm(h, w.get(p + "post_attention_layernorm.weight"));
       double[][] g = linear(x, w.get(p + "mlp.gate_proj.weight"), null);
@@ -42,7 +55,7 @@ final class ReferenceLlama {
     return linear(h, head, null);
   }
 
-  private double[][] attention(String p, double[][] x) {
+  private double[][] attention(int layer, String p, double[][] x) {
     int n = x.length;
     int d = c.headDim();
     int heads = c.numHeads();
@@ -50,27 +63,50 @@ final class ReferenceLlama {
     double[][] q = linear(x, w.get(p + "self_attn.q_proj.weight"), w.get(p + "self_attn.q_proj.bias"));
     double[][] k = linear(x, w.get(p + "self_attn.k_proj.weight"), w.get(p + "self_attn.k_proj.bias"));
     double[][] v = linear(x, w.get(p + "self_attn.v_proj.weight"), w.get(p + "self_attn.v_proj.bias"));
-    double[] inv = invFreq(n);
-    rope(q, heads, d, inv);
-    rope(k, c.numKvHeads(), d, inv);
+    double[] inv = invFreq(n + offset);
+    rope(q, heads, d, inv, offset);
+    rope(k, c.numKvHeads(), d, inv, offset);
+    int kvDim = c.numKvHeads() * d;
+    if (prefix != null) {
+      // cache rows first: [prefix keys/values as stored, then the real tokens' rotated keys/values]
+      float[] pk = prefix.get("prefix.layers." + layer + ".key").data();
+      float[] pv = prefix.get("prefix.layers." + layer + ".value").data();
+      double[][] k2 = new double[offset + n][];
+      double[][] v2 = new double[offset + n][];
+      for (int t = 0; t < offset; t++) {
+        k2[t] = new double[kvDim];
+        v2[t] = new double[kvDim];
+        for (int e = 0; e < kvDim; e++) {
+          k2[t][e] = pk[t * kvDim + e];
+          v2[t][e] = pv[t * kvDim + e];
+        }
+      }
+      for (int t = 0; t < n; t++) {
+        k2[offset + t] = k[t];
+        v2[offset + t] = v[t];
+      }
+      k = k2;
+      v = v2;
+    }
     double[][] out = new double[n][heads * d];
     for (int hh = 0; hh < heads; hh++) {
       int kvh = hh / group;
       for (int i = 0; i < n; i++) {
-        double[] s = new double[i + 1];
+        int last = offset + i;
+        double[] s = new double[last + 1];
         double max = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j <= i; j++) {
+        for (int j = 0; j <= last; j++) {
           double dot = 0;
           for (int e = 0; e < d; e++) dot += q[i][hh * d + e] * k[j][kvh * d + e];
           s[j] = dot / Math.sqrt(d);
           max = Math.max(max, s[j]);
         }
         double z = 0;
-        for (int j = 0; j <= i; j++) {
+        for (int j = 0; j <= last; j++) {
           s[j] = Math.exp(s[j] - max);
           z += s[j];
         }
-        for (int j = 0; j <= i; j++) {
+        for (int j = 0; j <= last; j++) {
           for (int e = 0; e < d; e++) out[i][hh * d + e] += s[j] / z * v[j][kvh * d + e];
         }
       }
@@ -93,13 +129,13 @@ final class ReferenceLlama {
     return inv;
   }
 
-  private static void rope(double[][] x, int heads, int d, double[] inv) {
+  private static void rope(double[][] x, int heads, int d, double[] inv, int offset) {
     for (int t = 0; t < x.length; t++) {
       for (int h = 0; h < heads; h++) {
         for (int j = 0; j < d / 2; j++) {
           double a = x[t][h * d + j];
           double b = x[t][h * d + j + d / 2];
-          double ang = t * inv[j];
+          double ang = (t + offset) * inv[j];
           x[t][h * d + j] = a * Math.cos(ang) - b * Math.sin(ang);
           x[t][h * d + j + d / 2] = b * Math.cos(ang) + a * Math.sin(ang);
         }
