@@ -4,15 +4,39 @@ import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Chinese personal names with HanLP's person-name recognition (role tagging over the Viterbi
  * segmentation, data shipped in the portable jar). Terms tagged {@code nr} (Chinese names),
  * {@code nrf} (transliterated names) and {@code nrj} (Japanese names) become PERSON spans.
+ * Two rules over the same segmentation add names the statistical model misses: a name right after
+ * a role or relation noun (财务、快递员、经理、老师、同事、司机 ..., recognizer {@code cn_name_role}),
+ * and a name listed next to a found name with 、和与及 (recognizer {@code cn_name_list}). In both,
+ * a name is a known surname plus one or two given characters that are not a dictionary word, and
+ * the name must end where HanLP's segmentation has a word boundary.
  * Building one loads HanLP's dictionaries: build it once per JVM.
  */
 public final class ChinesePersonRecognizer implements Recognizer {
+  /** Role, occupation and relation nouns that often stand right before a full name. */
+  static final Pattern ROLE = Pattern.compile("(?:财务|会计|出纳|快递员|快递小哥|外卖员|配送员|派送员|送货员|司机|驾驶员|师傅"
+      + "|班主任|老师|教师|讲师|教授|导师|校长|院长|医生|医师|大夫|护士长|护士|药师|主任|经理|总经理|副经理|总监|总裁|董事长|店长|店员"
+      + "|老板|秘书|助理|律师|法官|检察官|警官|民警|记者|编辑|主编|作家|导演|演员|歌手|选手|运动员|教练|队长|同事|同学|老同学|朋友"
+      + "|好友|邻居|业主|房东|租客|保安|保洁员?|维修工|工程师|技术员|设计师|销售|顾问|客服|专员|管理员|志愿者|书记|村支书|市长|县长"
+      + "|局长|处长|科长|部长|厂长|所长|社长|会长|主席|委员|代表|发言人|嘉宾|主持人|网友|买家|卖家|员工|职员|实习生|学生|考生|学员"
+      + "|家属|丈夫|妻子|老婆|老公|爱人|儿子|女儿|父亲|母亲|爸爸|妈妈|哥哥|姐姐|弟弟|妹妹|爷爷|奶奶|外婆|外公|舅舅|阿姨|叔叔|姑姑"
+      + "|航天员|飞行员|机长|乘务员|收银员|营业员|业务员|组长|班长|主管|专家|研究员|博士|院士|厨师|当事人|嫌疑人|被告人?|原告|证人"
+      + "|受害人|报案人|举报人|委托人|代理人|法定代表人|法人|股东|审批人|签收人|收款人|付款人|汇款人|开户人|持有人|承办人|填表人"
+      + "|监护人|紧急联系人|担保人|借款人|对接人|接待人|值班员)");
+  /** A title or form of address right after a surname ("王经理", "李老师"): the surname alone is not a name. */
+  private static final Pattern TITLE_AFTER = Pattern.compile("(?:小姐|先生|女士|老师|师傅|经理|主任|医生|大夫|护士|总监"
+      + "|老板|阿姨|叔叔|同学|律师|警官|局长|处长|科长|部长|院长|校长|主管|工|总|哥|姐|姨|叔|伯|某|家|氏|们)");
+  private static final Pattern LIST_SEP = Pattern.compile("、|和|与|及|跟|同");
+
   private final Segment segment;
 
   public ChinesePersonRecognizer() {
@@ -35,6 +59,12 @@ public final class ChinesePersonRecognizer implements Recognizer {
     synchronized (segment) {
       terms = segment.seg(text);
     }
+    Map<Integer, Term> byStart = new HashMap<>();
+    for (Term t : terms) {
+      if (t.offset >= 0 && t.offset + t.word.length() <= text.length() && text.regionMatches(t.offset, t.word, 0, t.word.length())) {
+        byStart.put(t.offset, t);
+      }
+    }
     for (Term t : terms) {
       if (t.nature == null || t.word.length() < 2) continue;
       String nature = t.nature.toString();
@@ -51,13 +81,124 @@ public final class ChinesePersonRecognizer implements Recognizer {
         int sur = ChineseNames.surnameAt(text, start);
         // a Chinese name starts with a surname; HanLP also tags words like "运单号" nr
         if (sur == 0 || t.word.endsWith("号") || t.word.endsWith("码")) continue;
+        // a surname with a title ("王经理", "李老师") is a form of address, not a name
+        Matcher title = TITLE_AFTER.matcher(t.word);
+        title.region(sur, t.word.length());
+        if (title.lookingAt()) continue;
         // HanLP at times takes the function word after a name along ("姚明和")
         while (end - start > sur + 1 && CuedChineseNameRecognizer.STOP.indexOf(text.charAt(end - 1)) >= 0) end--;
-        end = extend(text, start, end, sur);
+        Term next = byStart.get(end);
+        if (next == null || !functionWord(next)) end = extend(text, start, end, sur);
       }
       out.add(new Span(start, end, PiiType.PERSON, nature.equals("nr") ? 0.75 : 0.65, name()));
     }
+    Matcher m = ROLE.matcher(text);
+    while (m.find()) {
+      // the role noun ends a word ("项目经理" ends with 经理; "老师傅" is not 老师 + 傅), unless HanLP
+      // glued its last character to the name ("员孙/nr")
+      Term across = covering(terms, m.end() - 1);
+      if (across != null && across.offset + across.word.length() > m.end() && !String.valueOf(across.nature).startsWith("nr")) continue;
+      int end = nameEnd(text, m.end(), byStart);
+      if (end > 0) out.add(new Span(m.end(), end, PiiType.PERSON, 0.7, "cn_name_role"));
+    }
+    addListed(text, byStart, out);
     return out;
+  }
+
+  /** Whether a one-character term is a function word or a full verb, which a name does not take in. */
+  static boolean functionWord(Term t) {
+    if (t.word.length() != 1 || t.nature == null) return false;
+    String n = t.nature.toString();
+    if (n.startsWith("v")) return !n.equals("vg");
+    return n.startsWith("d") || n.startsWith("p") || n.startsWith("c") || n.startsWith("u") || n.startsWith("r")
+        || n.startsWith("m") || n.startsWith("q") || n.startsWith("f") || n.startsWith("t") || n.startsWith("y")
+        || n.startsWith("e") || n.startsWith("w");
+  }
+
+  private static Term covering(List<Term> terms, int i) {
+    for (Term t : terms) {
+      if (t.offset <= i && i < t.offset + t.word.length()) return t;
+    }
+    return null;
+  }
+
+  /**
+   * Names listed beside a found name ("张三、李四和王五"): each neighbour across a list separator that
+   * has a name's shape becomes a name too.
+   */
+  private static void addListed(String text, Map<Integer, Term> byStart, List<Span> out) {
+    List<Span> found = new ArrayList<>(out);
+    java.util.Set<Integer> starts = new java.util.HashSet<>();
+    for (Span s : found) starts.add(s.start());
+    for (int k = 0; k < found.size(); k++) {
+      Span s = found.get(k);
+      // forward: 张三、李四
+      Matcher sep = LIST_SEP.matcher(text);
+      sep.region(s.end(), text.length());
+      if (sep.lookingAt() && byStart.containsKey(sep.end()) && !starts.contains(sep.end())) {
+        int end = nameEnd(text, sep.end(), byStart);
+        if (end > 0) {
+          Span n = new Span(sep.end(), end, PiiType.PERSON, 0.65, "cn_name_list");
+          found.add(n);
+          out.add(n);
+          starts.add(n.start());
+        }
+      }
+      // backward: 李四、张三 where 张三 was found; the neighbour starts after punctuation or a non-Han character
+      if (s.start() >= 1 && LIST_SEP.matcher(text.substring(s.start() - 1, s.start())).matches()) {
+        for (int len = 4; len >= 2; len--) {
+          int b = s.start() - 1 - len;
+          if (b < 0 || starts.contains(b)) continue;
+          if (b > 0 && isHan(text.charAt(b - 1)) && CuedChineseNameRecognizer.STOP.indexOf(text.charAt(b - 1)) < 0) continue;
+          if (!byStart.containsKey(b)) continue;
+          if (nameEnd(text, b, byStart) == s.start() - 1) {
+            Span n = new Span(b, s.start() - 1, PiiType.PERSON, 0.65, "cn_name_list");
+            out.add(n);
+            starts.add(b);
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Where a name that starts at {@code p} ends: a known surname, then one or two Han given-name
+   * characters, ending at a word boundary of the segmentation; -1 when there is no such name (no
+   * surname, a title right after the surname, or the characters form a dictionary word).
+   */
+  static int nameEnd(String text, int p, Map<Integer, Term> byStart) {
+    int sur = ChineseNames.surnameAt(text, p);
+    if (sur == 0) return -1;
+    int g = p + sur;
+    if (g >= text.length() || !isHan(text.charAt(g)) || CuedChineseNameRecognizer.STOP.indexOf(text.charAt(g)) >= 0) return -1;
+    Matcher title = TITLE_AFTER.matcher(text);
+    title.region(g, text.length());
+    if (title.lookingAt()) return -1;
+    Term t = byStart.get(p);
+    if (t != null && t.word.length() > sur) {
+      String nature = t.nature == null ? "" : t.nature.toString();
+      if (!nature.startsWith("nr")) return -1; // a dictionary word that starts with a surname character (关系, 明天)
+      if (t.word.length() <= sur + 2 && allHan(t.word)) return p + t.word.length();
+      return -1;
+    }
+    int e1 = g + 1;
+    int e2 = g + 2;
+    if (ends(text, e1)) return e1;
+    if (ends(text, e2)) return e2;
+    Term after1 = byStart.get(e1);
+    if (after1 != null && after1.word.length() >= 2) return e1;
+    if (byStart.containsKey(e2)) {
+      Term mid = byStart.get(e1);
+      // the given name must not swallow the start of a word
+      if (mid == null || mid.word.length() == 1) return e2;
+      return e1;
+    }
+    return -1;
+  }
+
+  private static boolean ends(String text, int i) {
+    return i >= text.length() || !isHan(text.charAt(i)) || CuedChineseNameRecognizer.STOP.indexOf(text.charAt(i)) >= 0;
   }
 
   /**

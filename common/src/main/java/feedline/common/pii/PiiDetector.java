@@ -61,17 +61,23 @@ public final class PiiDetector {
     return EnumSet.copyOf(enabled.isEmpty() ? EnumSet.noneOf(PiiType.class) : enabled);
   }
 
-  /** The accepted spans in text order, non-overlapping. */
+  /**
+   * The accepted spans in text order, non-overlapping. Recognizers read the text with full-width
+   * forms folded ({@link WidthFold}, offsets unchanged); every further verbatim occurrence of an
+   * accepted value in the same text is reported too (recognizer {@code repeat}), so that a value
+   * found once is not left in clear elsewhere in the document.
+   */
   public List<Span> detect(String text) {
     if (text == null || text.isEmpty()) return List.of();
+    String folded = WidthFold.fold(text);
     List<Span> candidates = new ArrayList<>();
     for (Recognizer r : recognizers) {
-      for (Span s : r.find(text)) {
+      for (Span s : r.find(folded)) {
         if (!enabled.contains(s.type())) continue;
-        Span scored = context.apply(text, s);
+        Span scored = context.apply(folded, s);
         if (scored.score() >= thresholds.getOrDefault(s.type(), 0.5)) candidates.add(scored);
       }
     }
-    return SpanResolver.resolve(candidates);
+    return Repeats.addRepeats(text, SpanResolver.resolve(candidates));
   }
 }

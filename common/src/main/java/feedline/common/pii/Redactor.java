@@ -79,9 +79,10 @@ public final class Redactor {
 
   /**
    * The form two mentions of one value share: separators dropped for numbers, case folded for
-   * emails, URLs and codes, whitespace collapsed for names and addresses.
+   * emails, URLs and codes, whitespace collapsed for names and addresses; full-width forms folded first.
    */
   public static String normalize(PiiType type, String value) {
+    value = WidthFold.fold(value);
     switch (type) {
       case PHONE: {
         String d = value.replaceAll("[^0-9]", "");

@@ -29,6 +29,7 @@ public final class Surrogates {
   private Surrogates() {}
 
   public static String fake(PiiType type, String value, byte[] seed) {
+    value = WidthFold.fold(value); // full-width digits get ASCII fakes, never themselves back
     SplittableRandom r = new SplittableRandom(ByteBuffer.wrap(seed, 0, 8).getLong());
     switch (type) {
       case PHONE: return phone(value, r);

@@ -1,0 +1,77 @@
+package feedline.common.pii;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The context rules for names: Chinese role nouns and lists, English greetings, sign-offs and introductions. */
+class NameRulesTest {
+  private static final Recognizer CN = new ChinesePersonRecognizer();
+  private static final Recognizer EN = new EnglishPersonRecognizer();
+
+  private static List<String> values(Recognizer r, String text) {
+    return r.find(text).stream().map(s -> s.valueIn(text)).distinct().toList();
+  }
+
+  private static List<String> by(Recognizer r, String text, String recognizer) {
+    return r.find(text).stream().filter(s -> s.recognizer().equals(recognizer)).map(s -> s.valueIn(text)).toList();
+  }
+
+  @Test
+  void chineseNameAfterRoleNoun() {
+    assertThat(values(CN, "请联系财务吴欣怡开发票。")).containsExactly("吴欣怡");
+    assertThat(values(CN, "快递员孙刚把包裹放门口了。")).containsExactly("孙刚");
+    assertThat(by(CN, "项目经理黄志伟负责这个项目。", "cn_name_role")).containsExactly("黄志伟");
+    assertThat(by(CN, "外卖员欧阳春把餐放在前台。", "cn_name_role")).containsExactly("欧阳春");
+  }
+
+  @Test
+  void roleNounLookAlikesGiveNoName() {
+    assertThat(values(CN, "我们同事关系很好。")).isEmpty(); // 关系 is a word, not 关 + 系
+    assertThat(values(CN, "老师傅说这台机器该换了。")).isEmpty(); // 老师傅 is not 老师 + 傅
+    assertThat(values(CN, "王经理说明天开会。")).isEmpty(); // surname + title
+    assertThat(values(CN, "邻居王阿姨送来了饺子。")).isEmpty();
+    assertThat(values(CN, "班主任李老师今天请假。")).isEmpty();
+    assertThat(values(CN, "医生嘱咐我多喝水，司机师傅开得很稳。")).isEmpty();
+  }
+
+  @Test
+  void hanlpNameIsNotExtendedOverAVerb() {
+    assertThat(values(CN, "会计师詹小雨核对了账目，出纳闫峰签了字。")).contains("闫峰").doesNotContain("闫峰签");
+    assertThat(values(CN, "易建联和姚明去打球。")).containsExactly("易建联", "姚明");
+  }
+
+  @Test
+  void compoundAndLessFrequentSurnames() {
+    assertThat(ChineseNames.surnameAt("澹台明月", 0)).isEqualTo(2);
+    assertThat(ChineseNames.surnameAt("万俟雪", 0)).isEqualTo(2);
+    assertThat(ChineseNames.surnameAt("禤文", 0)).isEqualTo(1);
+    assertThat(ChineseNames.surnameAt("的确", 0)).isZero();
+    assertThat(values(CN, "律师澹台明月已签字。")).containsExactly("澹台明月");
+  }
+
+  @Test
+  void englishGreetingsSignOffsAndIntroductions() {
+    assertThat(values(EN, "Dear Anneke, thanks for the quick reply.")).containsExactly("Anneke");
+    assertThat(values(EN, "Best regards, Tobiah Quennell")).containsExactly("Tobiah Quennell");
+    assertThat(values(EN, "My name is Ifeoma Chukwu and I need help.")).containsExactly("Ifeoma Chukwu");
+    assertThat(values(EN, "I am Rasmus Holt from the audit team.")).containsExactly("Rasmus Holt");
+    assertThat(values(EN, "From: Ottilie Brandt <ob@example.com>")).containsExactly("Ottilie Brandt");
+    assertThat(values(EN, "Esperanza Quiroga said the vote was close.")).containsExactly("Esperanza Quiroga");
+    assertThat(values(EN, "Posted by Kaito Mori on Monday.")).containsExactly("Kaito Mori");
+    assertThat(values(EN, "Zoë Brennan and José Álvarez joined the call.")).containsExactlyInAnyOrder("Zoë Brennan", "José Álvarez");
+  }
+
+  @Test
+  void englishContextLookAlikesGiveNoName() {
+    assertThat(values(EN, "Hi all, the build is green.")).isEmpty();
+    assertThat(values(EN, "Dear Customer, your order has shipped.")).isEmpty();
+    assertThat(values(EN, "Thanks, Support Team")).isEmpty();
+    assertThat(values(EN, "This is Apple's new phone.")).isEmpty();
+    assertThat(values(EN, "Company name: Acme Widgets")).isEmpty();
+    assertThat(values(EN, "Microsoft Teams announced a new feature.")).isEmpty();
+    assertThat(values(EN, "New York and New Jersey agreed to share costs.")).isEmpty();
+    assertThat(values(EN, "The Golden Gate Bridge was closed.")).isEmpty();
+  }
+}
