@@ -12,7 +12,9 @@ import java.util.Map;
  * ({@code too_similar}), not a different text ({@code drifted}: similarity or length ratio out of
  * bounds), and every placeholder and number of the parent still there ({@code placeholder_lost}).
  * Similarity is the cosine of character n-gram counts ({@code n} for most text, {@code nCjk} for
- * Chinese, where one character carries more meaning).
+ * Chinese, where one character carries more meaning). With a {@link TextEmbedder} attached
+ * ({@link #withEmbedding}), a variant that passed every other bound must also reach a minimum cosine
+ * between its embedding and its parent's, or it is dropped as {@code drifted}.
  */
 public final class ConsistencyCheck implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -37,12 +39,43 @@ public final class ConsistencyCheck implements Serializable {
   private final Bounds fallback;
   private final int n;
   private final int nCjk;
+  private final transient TextEmbedder embedder;
+  private final Map<String, Double> minEmbedding;
+  private final double minEmbeddingFallback;
 
   public ConsistencyCheck(Map<String, Bounds> bounds, Bounds fallback, int n, int nCjk) {
+    this(bounds, fallback, n, nCjk, null, Map.of(), 0);
+  }
+
+  private ConsistencyCheck(Map<String, Bounds> bounds, Bounds fallback, int n, int nCjk, TextEmbedder embedder,
+      Map<String, Double> minEmbedding, double minEmbeddingFallback) {
     this.bounds = Map.copyOf(bounds);
     this.fallback = fallback;
     this.n = n;
     this.nCjk = nCjk;
+    this.embedder = embedder;
+    this.minEmbedding = Map.copyOf(minEmbedding);
+    this.minEmbeddingFallback = minEmbeddingFallback;
+  }
+
+  /**
+   * This check plus an embedding bound: the cosine of parent and variant embeddings must be at least
+   * {@code perMethod.get(method)}, else {@code fallback} (each in [-1, 1]).
+   */
+  public ConsistencyCheck withEmbedding(TextEmbedder embedder, double fallback, Map<String, Double> perMethod) {
+    java.util.Objects.requireNonNull(embedder, "embedder");
+    checkCosine(fallback);
+    perMethod.values().forEach(ConsistencyCheck::checkCosine);
+    return new ConsistencyCheck(bounds, this.fallback, n, nCjk, embedder, perMethod, fallback);
+  }
+
+  private static void checkCosine(double v) {
+    if (!(v >= -1 && v <= 1)) throw new IllegalArgumentException("need -1 <= min-embedding-similarity <= 1, got " + v);
+  }
+
+  /** The embedding bound of {@code method}, or NaN without an embedder. */
+  public double minEmbeddingSimilarity(String method) {
+    return embedder == null ? Double.NaN : minEmbedding.getOrDefault(method, minEmbeddingFallback);
   }
 
   public Bounds boundsOf(String method) {
@@ -69,6 +102,14 @@ public final class ConsistencyCheck implements Serializable {
     }
     if (sim < b.minSimilarity() - 1e-9) {
       return new Verdict(false, Reasons.DRIFTED, String.format("similarity %.3f < %.3f", sim, b.minSimilarity()), sim, ratio);
+    }
+    if (embedder != null) {
+      double min = minEmbeddingSimilarity(method);
+      double e = embedder.similarity(parent, variant);
+      if (e < min - 1e-9) {
+        return new Verdict(false, Reasons.DRIFTED, String.format("embedding similarity %.3f < %.3f (%s)", e, min, embedder.name()),
+            sim, ratio);
+      }
     }
     return new Verdict(true, null, null, sim, ratio);
   }

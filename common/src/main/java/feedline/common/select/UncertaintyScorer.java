@@ -7,10 +7,10 @@ import java.util.List;
  * stage builds one per executor JVM (through an {@link UncertaintyScorerFactory}) and feeds it the
  * pool partition by partition; uncertainty is computed from the distributions by {@link Uncertainty}.
  *
- * <p>Implementations: {@link CharNgramLogisticRegression} (pure Java, trained from labeled rows). A
- * language-model scorer (DJL, in the trainer module) plugs in the same way: its factory scores each
- * label's likelihood under the model, or returns the per-token distributions' summary, and is named
- * by class in {@code feedline.select.scorer.name}.
+ * <p>Implementations: {@link CharNgramLogisticRegression} (pure Java, trained from labeled rows), and
+ * the trainer module's {@code lm} scorer (DJL), which scores each label's likelihood as the
+ * continuation of a prompt under a language model; it is found through ServiceLoader when the
+ * trainer jar is on the classpath.
  */
 public interface UncertaintyScorer extends AutoCloseable {
   /** The label set, in the order of every distribution's entries. */

@@ -8,6 +8,8 @@ import feedline.common.augment.HanlpSynonyms;
 import feedline.common.augment.ProtectedSpans;
 import feedline.common.augment.SentenceShuffle;
 import feedline.common.augment.SynonymSwap;
+import feedline.common.augment.TextEmbedder;
+import feedline.common.augment.TextEmbedderFactory;
 import feedline.common.augment.WordNetSynonyms;
 import feedline.common.augment.translate.ApertiumTranslator;
 import feedline.common.augment.translate.BackTranslation;
@@ -30,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class AugmentResources {
   private static final Map<String, Translator> TRANSLATORS = new ConcurrentHashMap<>();
   private static final Map<AugmentConfig, Augmentation> AUGMENTATIONS = new ConcurrentHashMap<>();
+  private static final Map<String, TextEmbedder> EMBEDDERS = new ConcurrentHashMap<>();
 
   private AugmentResources() {}
 
@@ -46,6 +49,12 @@ final class AugmentResources {
     });
   }
 
+  /** The embedder of consistency.embedding (the trainer's lm embedder), created once per JVM. */
+  static TextEmbedder embedder(Map<String, String> options) {
+    return EMBEDDERS.computeIfAbsent(new java.util.TreeMap<>(options).toString(),
+        k -> TextEmbedderFactory.find("lm").create(options));
+  }
+
   private static Augmentation build(AugmentConfig cfg, List<String> terms) {
     ProtectedSpans protect = new ProtectedSpans(terms);
     WordNetSynonyms wordnet = new WordNetSynonyms(cfg.posDominance(), cfg.maxSenses());
@@ -59,6 +68,9 @@ final class AugmentResources {
       bt = new BackTranslation(translator(cfg.translator()), cfg.pivots(), protect, cfg.maskNumbers());
     }
     ConsistencyCheck check = new ConsistencyCheck(cfg.bounds(), cfg.defaultBounds(), cfg.ngram(), cfg.ngramCjk());
+    if (!cfg.embedding().isEmpty()) {
+      check = check.withEmbedding(embedder(cfg.embedding()), cfg.defaultMinEmbedding(), cfg.minEmbedding());
+    }
     return new Augmentation(local, Set.of(SentenceShuffle.METHOD, EdaEdits.METHOD), cfg.variants(), bt, check, cfg.seed(),
         cfg.methodFractions());
   }
@@ -75,7 +87,8 @@ final class AugmentResources {
             s.chatApiKeyEnv().isBlank() ? null : System.getenv(s.chatApiKeyEnv()), s.chatBatch(), s.chatConcurrency(),
             Duration.ofMillis(s.chatTimeoutMs()), s.chatAttempts(), Duration.ofMillis(s.chatBackoffMs()),
             s.chatTemperature(), s.chatPairs()));
-        default -> throw new IllegalArgumentException("no translator for engine " + s.engine());
+        // engines of other jars (local-model: the trainer), found through ServiceLoader
+        default -> feedline.common.augment.translate.TranslatorFactory.find(s.engine()).create(s.localModel());
       };
       return s.cacheDir() == null ? engine : new TranslationCache(Path.of(s.cacheDir())).wrap(engine);
     }

@@ -102,6 +102,13 @@ public final class LlamaModel implements AutoCloseable {
 
   /** Logits {@code [rows, length, vocab]} for a batch, in float32. */
   public NDArray logits(Batch batch, boolean training) {
+    NDArray h = hidden(batch, training);
+    NDArray head = config.tieWordEmbeddings() ? weights.get("model.embed_tokens.weight") : weights.get("lm_head.weight");
+    return Precision.cast(h.matMul(head.transpose()), DataType.FLOAT32);
+  }
+
+  /** The last hidden states {@code [rows, length, hidden]} after the final norm (lm_head's input), in the weights' precision. */
+  public NDArray hidden(Batch batch, boolean training) {
     NDManager m = manager;
     int b = batch.rows();
     int t = batch.length();
@@ -113,9 +120,7 @@ public final class LlamaModel implements AutoCloseable {
     for (int i = 0; i < config.numLayers(); i++) {
       h = layer(i, h, bias, rope[0], rope[1], training);
     }
-    h = rmsNorm(h, weights.get("model.norm.weight"));
-    NDArray head = config.tieWordEmbeddings() ? weights.get("model.embed_tokens.weight") : weights.get("lm_head.weight");
-    return Precision.cast(h.matMul(head.transpose()), DataType.FLOAT32);
+    return rmsNorm(h, weights.get("model.norm.weight"));
   }
 
   private int prefixLength() {
