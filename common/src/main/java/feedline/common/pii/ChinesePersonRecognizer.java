@@ -34,8 +34,16 @@ public final class ChinesePersonRecognizer implements Recognizer {
       + "|监护人|紧急联系人|担保人|借款人|对接人|接待人|值班员)");
   /** A title or form of address right after a surname ("王经理", "李老师"): the surname alone is not a name. */
   private static final Pattern TITLE_AFTER = Pattern.compile("(?:小姐|先生|女士|老师|师傅|经理|主任|医生|大夫|护士|总监"
-      + "|老板|阿姨|叔叔|同学|律师|警官|局长|处长|科长|部长|院长|校长|主管|工|总|哥|姐|姨|叔|伯|某|家|氏|们)");
+      + "|老板|阿姨|叔叔|同学|律师|警官|局长|处长|科长|部长|院长|校长|主管|工|总|哥|姐|姨|叔|伯|某|家|氏|们|式|记|牌|派|族|姓|帮|门|府|墓|祠)");
   private static final Pattern LIST_SEP = Pattern.compile("、|和|与|及|跟|同");
+  /** Function words HanLP sometimes takes into a name's end ("姚明和"). */
+  private static final String TRIM = "的了是在和与及或也都就还又很再把被给向对从为跟同等";
+  /** Characters that make a place, shop, style or clan word out of a surname ("曹操墓", "韩式", "王氏"): never a given name's end. */
+  static final String NOUN_SUFFIX = "墓祠府庙陵式氏家记牌派族帮店庄寨楼馆院桥湖街路区县市省厂队组部局所站号码体型版案奖杯班级届";
+  /** A name spoken for in a chat log or transcript: the speaker, then a colon, at the start or after a break. */
+  private static final Pattern SPEAKER = Pattern.compile("(?:^|(?<=[\\s。！？；!?;」』”\\]）)]))([\\u4e00-\\u9fa5]{2,4})[：:]");
+  /** A title or form of address after a full name ("章子琪同学", "王建国先生"). */
+  private static final Pattern TITLE_SUFFIX = Pattern.compile("(?:同学|先生|女士|小姐|老师|医生|教授|律师|经理|主任|师傅|阿姨|警官|院士|博士|总监)");
 
   private final Segment segment;
 
@@ -81,17 +89,23 @@ public final class ChinesePersonRecognizer implements Recognizer {
         int sur = ChineseNames.surnameAt(text, start);
         // a Chinese name starts with a surname; HanLP also tags words like "运单号" nr
         if (sur == 0 || t.word.endsWith("号") || t.word.endsWith("码")) continue;
+        // HanLP at times takes a place or shop character along ("曹操墓")
+        if (t.word.length() == sur + 2 && NOUN_SUFFIX.indexOf(t.word.charAt(t.word.length() - 1)) >= 0) end--;
         // a surname with a title ("王经理", "李老师") is a form of address, not a name
         Matcher title = TITLE_AFTER.matcher(t.word);
         title.region(sur, t.word.length());
-        if (title.lookingAt()) continue;
+        if (title.lookingAt() && title.end() == t.word.length()) continue;
+        // a doubled first character is a word, not a surname ("谢谢季")
+        if (t.word.length() >= 3 && t.word.charAt(0) == t.word.charAt(1)) continue;
         // HanLP at times takes the function word after a name along ("姚明和")
-        while (end - start > sur + 1 && CuedChineseNameRecognizer.STOP.indexOf(text.charAt(end - 1)) >= 0) end--;
+        while (end - start > sur + 1 && TRIM.indexOf(text.charAt(end - 1)) >= 0) end--;
         Term next = byStart.get(end);
         if (next == null || !functionWord(next)) end = extend(text, start, end, sur);
       }
       out.add(new Span(start, end, PiiType.PERSON, nature.equals("nr") ? 0.75 : 0.65, name()));
     }
+    addGivenAfterSurname(text, terms, out);
+    addCued(text, byStart, out);
     Matcher m = ROLE.matcher(text);
     while (m.find()) {
       // the role noun ends a word ("项目经理" ends with 经理; "老师傅" is not 老师 + 傅), unless HanLP
@@ -101,8 +115,90 @@ public final class ChinesePersonRecognizer implements Recognizer {
       int end = nameEnd(text, m.end(), byStart);
       if (end > 0) out.add(new Span(m.end(), end, PiiType.PERSON, 0.7, "cn_name_role"));
     }
+    addSpeakers(text, byStart, out);
+    addTitled(text, byStart, out);
     addListed(text, byStart, out);
     return out;
+  }
+
+  /**
+   * A three-character name HanLP cut into a dictionary word and a morpheme ("章子/n 琪/ng"): accepted
+   * before a title when the last piece is a single bound morpheme, not a noun or measure word ("高一/班").
+   */
+  private static boolean splitThreeCharacterName(String text, int p, int t, int sur, Map<Integer, Term> byStart) {
+    if (t - p != sur + 2 || NOUN_SUFFIX.indexOf(text.charAt(t - 1)) >= 0) return false;
+    Term last = byStart.get(t - 1);
+    Term first = byStart.get(p);
+    if (last == null || first == null || first.word.length() != t - 1 - p || last.nature == null) return false;
+    String n = last.nature.toString();
+    return (n.equals("ng") || n.equals("nz") || n.equals("ag") || n.equals("vg") || n.startsWith("nr")) && !functionWord(first);
+  }
+
+  /**
+   * A given name HanLP tagged {@code nr} on its own right after a one-character term that is a
+   * surname ("滕/丽丽"): the two together are the name.
+   */
+  private static void addGivenAfterSurname(String text, List<Term> terms, List<Span> out) {
+    for (int i = 1; i < terms.size(); i++) {
+      Term t = terms.get(i);
+      Term prev = terms.get(i - 1);
+      if (t.nature == null || !t.nature.toString().equals("nr") || t.word.length() > 2 || !allHan(t.word)) continue;
+      if (prev.word.length() != 1 || ChineseNames.surnameAt(prev.word, 0) != 1 || ChineseNames.surnameAt(t.word, 0) != 0) continue;
+      if (prev.offset < 0 || prev.offset + 1 != t.offset || t.offset + t.word.length() > text.length()) continue;
+      out.add(new Span(prev.offset, t.offset + t.word.length(), PiiType.PERSON, 0.7, "hanlp_nr"));
+    }
+  }
+
+  /**
+   * A name after a field cue ("姓名：", "联系人", "我叫", any "…人：" field): the name ends on a word
+   * boundary; a dictionary word of name length right after the cue counts too, as such a field holds a name.
+   */
+  private static void addCued(String text, Map<Integer, Term> byStart, List<Span> out) {
+    Matcher m = CuedChineseNameRecognizer.CUE.matcher(text);
+    while (m.find()) {
+      int p = m.end();
+      int end = nameEnd(text, p, byStart);
+      if (end < 0) {
+        Term t = byStart.get(p);
+        int sur = ChineseNames.surnameAt(text, p);
+        if (t == null || sur == 0 || t.word.length() <= sur || t.word.length() > sur + 2 || !allHan(t.word)) continue;
+        if (!ends(text, p + t.word.length())) continue;
+        Matcher title = TITLE_AFTER.matcher(text);
+        title.region(p + sur, text.length());
+        if (title.lookingAt()) continue;
+        end = p + t.word.length();
+      }
+      out.add(new Span(p, end, PiiType.PERSON, 0.8, "cn_name_cue"));
+    }
+  }
+
+  /** "张三：好的" in a chat log: a whole name before the colon. */
+  private static void addSpeakers(String text, Map<Integer, Term> byStart, List<Span> out) {
+    Matcher m = SPEAKER.matcher(text);
+    while (m.find()) {
+      int p = m.start(1);
+      if (!byStart.containsKey(p)) continue;
+      int end = nameEnd(text, p, byStart);
+      if (end == m.end(1)) out.add(new Span(p, end, PiiType.PERSON, 0.65, "cn_name_speaker"));
+    }
+  }
+
+  /** A full name right before a title ("请章子琪同学到办公室"): the longest name shape that starts on a word boundary. */
+  private static void addTitled(String text, Map<Integer, Term> byStart, List<Span> out) {
+    Matcher m = TITLE_SUFFIX.matcher(text);
+    while (m.find()) {
+      int t = m.start();
+      for (int len = 4; len >= 2; len--) {
+        int p = t - len;
+        if (p < 0 || !byStart.containsKey(p)) continue;
+        int sur = ChineseNames.surnameAt(text, p);
+        if (sur == 0 || len - sur < 1 || len - sur > 2) continue;
+        if (nameEnd(text, p, byStart) == t || splitThreeCharacterName(text, p, t, sur, byStart)) {
+          out.add(new Span(p, t, PiiType.PERSON, 0.65, "cn_name_title"));
+          break;
+        }
+      }
+    }
   }
 
   /** Whether a one-character term is a function word or a full verb, which a name does not take in. */
@@ -168,19 +264,40 @@ public final class ChinesePersonRecognizer implements Recognizer {
    * surname, a title right after the surname, or the characters form a dictionary word).
    */
   static int nameEnd(String text, int p, Map<Integer, Term> byStart) {
+    int e = nameEndShape(text, p, byStart);
+    return e > 0 && NOUN_SUFFIX.indexOf(text.charAt(e - 1)) >= 0 ? -1 : e;
+  }
+
+  private static int nameEndShape(String text, int p, Map<Integer, Term> byStart) {
     int sur = ChineseNames.surnameAt(text, p);
     if (sur == 0) return -1;
     int g = p + sur;
     if (g >= text.length() || !isHan(text.charAt(g)) || CuedChineseNameRecognizer.STOP.indexOf(text.charAt(g)) >= 0) return -1;
+    int e = givenEnd(text, p, sur, byStart);
+    if (e < 0) return -1;
+    // a title that takes all the given characters ("王经理", "李总") leaves only a surname
     Matcher title = TITLE_AFTER.matcher(text);
     title.region(g, text.length());
-    if (title.lookingAt()) return -1;
+    if (title.lookingAt() && title.end() >= e) return -1;
+    return e;
+  }
+
+  private static int givenEnd(String text, int p, int sur, Map<Integer, Term> byStart) {
+    int g = p + sur;
     Term t = byStart.get(p);
     if (t != null && t.word.length() > sur) {
       String nature = t.nature == null ? "" : t.nature.toString();
       if (!nature.startsWith("nr")) return -1; // a dictionary word that starts with a surname character (关系, 明天)
-      if (t.word.length() <= sur + 2 && allHan(t.word)) return p + t.word.length();
-      return -1;
+      if (t.word.length() > sur + 2 || !allHan(t.word)) return -1;
+      int e = p + t.word.length();
+      // HanLP cut the name one character short ("邓亚/nr 萍/nz"): take the next character when a boundary follows it
+      Term next = byStart.get(e);
+      if (t.word.length() == sur + 1 && next != null && next.word.length() == 1 && isHan(next.word.charAt(0))
+          && !functionWord(next) && CuedChineseNameRecognizer.STOP.indexOf(next.word.charAt(0)) < 0
+          && NOUN_SUFFIX.indexOf(next.word.charAt(0)) < 0 && ends(text, e + 1)) {
+        return e + 1;
+      }
+      return e;
     }
     int e1 = g + 1;
     int e2 = g + 2;
@@ -216,7 +333,7 @@ public final class ChinesePersonRecognizer implements Recognizer {
     }
     if (given > 1 || end >= text.length()) return end;
     char c = text.charAt(end);
-    if (!isHan(c) || CuedChineseNameRecognizer.STOP.indexOf(c) >= 0) return end;
+    if (!isHan(c) || CuedChineseNameRecognizer.STOP.indexOf(c) >= 0 || NOUN_SUFFIX.indexOf(c) >= 0) return end;
     if (end + 1 < text.length()) {
       char next = text.charAt(end + 1);
       if (isHan(next) && CuedChineseNameRecognizer.STOP.indexOf(next) < 0) return end;

@@ -30,7 +30,7 @@ public final class ContextRules {
       "发票", "流水号", "工单", "金额", "价格", "剂量", "邮编", "邮政编码", "商品码", "追踪号", "合同号", "验证码",
       "order", "tracking", "invoice", "sku", "barcode", "upc", "ean", "isbn", "serial", "version", "ver", "build",
       "ref", "reference", "batch", "lot", "ticket", "model", "part", "item", "shipment", "parcel", "waybill",
-      "release", "zip", "postcode", "code");
+      "release", "zip", "postcode", "code", "upgrade", "firmware", "patch", "oid", "固件", "升级", "补丁");
 
   static {
     POSITIVE.put(PiiType.PHONE, List.of("电话", "手机", "联系方式", "致电", "来电", "拨打", "热线", "座机", "传真", "微信",

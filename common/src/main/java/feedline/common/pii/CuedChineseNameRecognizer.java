@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  * gives it too little sentence context.
  */
 public final class CuedChineseNameRecognizer implements Recognizer {
-  private static final Pattern CUE = Pattern.compile(
-      "(?:姓名|户名|作者|联系人|收件人|收货人|寄件人|患者|病人|客户|经办人|申请人|持卡人|户主|负责人|投诉人|乘客|我叫|我是|本人)[：:\\s]*");
+  static final Pattern CUE = Pattern.compile(
+      "(?:姓名|户名|作者|联系人|收件人|收货人|寄件人|患者|病人|客户|经办人|申请人|持卡人|户主|负责人|投诉人|乘客|我叫|我是|本人"
+          + "|[\\u4e00-\\u9fa5]{1,3}人(?=[：:])|主讲|讲者)[：:\\s]*");
   /** Characters that end a name: function words, and the first characters of what usually follows. */
   static final String STOP = "的了是在和与及或男女先今昨电手身年岁说来去已于将被把给向对从为也都就还又很再做让跟同替带请问要会能想看找叫有没不老，。、；：！？ 　的等";
 

@@ -39,8 +39,7 @@ public final class PiiDetector {
     if (types.contains(PiiType.CRYPTO_ADDRESS)) out.add(new CryptoAddressRecognizer());
     if (types.contains(PiiType.PHONE)) out.add(new PhoneRecognizer());
     if (types.contains(PiiType.PERSON)) {
-      out.add(new ChinesePersonRecognizer());
-      out.add(new CuedChineseNameRecognizer());
+      out.add(new ChinesePersonRecognizer()); // includes the cue rule of CuedChineseNameRecognizer, on word boundaries
       out.add(new EnglishPersonRecognizer());
     }
     if (types.contains(PiiType.PASSPORT)) out.add(new PassportRecognizer());

@@ -35,7 +35,7 @@ public final class PiiEvaluation {
 
   /** The outcome: exact and overlap counts per type, gold values and the ones that leaked. */
   public record Result(Map<PiiType, Counts> exact, Map<PiiType, Counts> overlap, int docs, int goldValues, int leaked,
-      List<String> errors) {
+      List<String> errors, Map<String, Counts> personExact, Map<String, Counts> personOverlap) {
     public double leakRate() {
       return goldValues == 0 ? 0 : (double) leaked / goldValues;
     }
@@ -56,6 +56,8 @@ public final class PiiEvaluation {
   public static Result run(PiiEngine engine, List<EvalSet.Doc> docs, int maxErrors) {
     Map<PiiType, int[]> exact = new EnumMap<>(PiiType.class);
     Map<PiiType, int[]> overlap = new EnumMap<>(PiiType.class);
+    Map<String, int[]> personExact = new java.util.TreeMap<>();
+    Map<String, int[]> personOverlap = new java.util.TreeMap<>();
     int goldValues = 0;
     int leaked = 0;
     List<String> errors = new ArrayList<>();
@@ -69,6 +71,10 @@ public final class PiiEvaluation {
         boolean near = pred.stream().anyMatch(p -> p.type() == g.type() && p.overlaps(g));
         counts(exact, g.type())[hit ? 0 : 2]++;
         counts(overlap, g.type())[near ? 0 : 2]++;
+        if (g.type() == PiiType.PERSON) {
+          personExact.computeIfAbsent(script(g, d.text()), k -> new int[3])[hit ? 0 : 2]++;
+          personOverlap.computeIfAbsent(script(g, d.text()), k -> new int[3])[near ? 0 : 2]++;
+        }
         if (!hit && errors.size() < maxErrors) {
           errors.add("line " + d.line() + ": missed " + g.type() + " at [" + g.start() + "," + g.end() + ")"
               + (near ? " (boundary differs)" : ""));
@@ -79,12 +85,28 @@ public final class PiiEvaluation {
         boolean near = d.gold().stream().anyMatch(g -> p.type() == g.type() && p.overlaps(g));
         if (!hit) counts(exact, p.type())[1]++;
         if (!near) counts(overlap, p.type())[1]++;
+        if (p.type() == PiiType.PERSON) {
+          if (!hit) personExact.computeIfAbsent(script(p, d.text()), k -> new int[3])[1]++;
+          if (!near) personOverlap.computeIfAbsent(script(p, d.text()), k -> new int[3])[1]++;
+        }
         if (!near && errors.size() < maxErrors) {
           errors.add("line " + d.line() + ": false " + p.type() + " at [" + p.start() + "," + p.end() + ") by " + p.recognizer());
         }
       }
     }
-    return new Result(freeze(exact), freeze(overlap), docs.size(), goldValues, leaked, errors);
+    return new Result(freeze(exact), freeze(overlap), docs.size(), goldValues, leaked, errors, freezeNamed(personExact),
+        freezeNamed(personOverlap));
+  }
+
+  /** "Chinese" when a name holds a Han character, else "English". */
+  static String script(Span s, String text) {
+    return ChinesePersonRecognizer.hasHan(s.valueIn(text)) ? "Chinese" : "English";
+  }
+
+  private static Map<String, Counts> freezeNamed(Map<String, int[]> m) {
+    Map<String, Counts> out = new java.util.TreeMap<>();
+    m.forEach((t, c) -> out.put(t, new Counts(c[0], c[1], c[2])));
+    return out;
   }
 
   private static int[] counts(Map<PiiType, int[]> m, PiiType t) {
@@ -108,6 +130,7 @@ public final class PiiEvaluation {
       row(sb, t.name(), c, r.overlap().get(t));
     }
     row(sb, "all", r.total(r.exact()), r.total(r.overlap()));
+    r.personExact().forEach((script, c) -> row(sb, "PERSON, " + script, c, r.personOverlap().get(script)));
     sb.append(String.format(Locale.ROOT, "%nleak rate: %.2f%% (%d of %d gold values still verbatim in the redacted text), %d documents%n",
         100 * r.leakRate(), r.leaked(), r.goldValues(), r.docs()));
     return sb.toString();

@@ -34,6 +34,16 @@ class EvaluationTest {
   }
 
   @Test
+  void personCountsAreSplitByScript() {
+    List<EvalSet.Doc> docs = EvalSet.parse("联系人：[[PERSON|黄晓明]]\nDear [[PERSON|Wilhelmina]], and Mr. [[PERSON|Quist]]\n");
+    RedactOptions o = RedactOptions.defaults(RedactionMode.MASK).withTypes(EnumSet.of(PiiType.PERSON));
+    PiiEvaluation.Result r = PiiEvaluation.run(new PiiEngine(o), docs, 10);
+    assertThat(r.personExact().get("Chinese")).isEqualTo(new PiiEvaluation.Counts(1, 0, 0));
+    assertThat(r.personExact().get("English").tp() + r.personExact().get("English").fn()).isEqualTo(2);
+    assertThat(PiiEvaluation.table(r)).contains("| PERSON, Chinese | 1 | 1 | 1.000 | 1.000 |");
+  }
+
+  @Test
   void bundledSetsParseAndHoldHundredsOfSpans() {
     List<EvalSet.Doc> docs = EvalSet.bundled();
     long spans = docs.stream().mapToLong(d -> d.gold().size()).sum();

@@ -52,6 +52,27 @@ class NameRulesTest {
   }
 
   @Test
+  void chineseSpeakersTitlesAndCuesOnWordBoundaries() {
+    assertThat(values(CN, "范冰：明天开会。贾玲玲：收到。")).containsExactly("范冰", "贾玲玲");
+    assertThat(by(CN, "金额：500元，周一：开会，方法：先洗手", "cn_name_speaker")).isEmpty();
+    assertThat(values(CN, "请章子琪同学到办公室来一下。")).containsExactly("章子琪");
+    assertThat(values(CN, "高一班同学集合，请全班同学安静。")).isEmpty();
+    assertThat(values(CN, "本人岳鹏自愿放弃该职位。")).containsExactly("岳鹏");
+    assertThat(values(CN, "收款人：巩俐华，开户行：中国银行。")).containsExactly("巩俐华");
+    assertThat(values(CN, "审核人：甘露　日期：2024-06-01")).containsExactly("甘露");
+    assertThat(values(CN, "@滕丽丽 明天记得带合同。")).containsExactly("滕丽丽");
+  }
+
+  @Test
+  void chineseNameBoundaryRepairs() {
+    assertThat(values(CN, "这件事是裴东来负责的。")).containsExactly("裴东来"); // 来 ends the name, it is no function word here
+    assertThat(values(CN, "报道称，谭家明将出任首席执行官。")).containsExactly("谭家明"); // 家 inside a name
+    assertThat(values(CN, "曹操墓的考古发掘工作已经完成。")).containsExactly("曹操");
+    assertThat(values(CN, "韩式炸鸡配啤酒。")).isEmpty();
+    assertThat(values(CN, "谢谢季晓明老师的耐心指导！")).doesNotContain("谢谢季");
+  }
+
+  @Test
   void englishGreetingsSignOffsAndIntroductions() {
     assertThat(values(EN, "Dear Anneke, thanks for the quick reply.")).containsExactly("Anneke");
     assertThat(values(EN, "Best regards, Tobiah Quennell")).containsExactly("Tobiah Quennell");
