@@ -85,6 +85,12 @@ class StandaloneClusterIT {
       assertThat(expected.get("augment.augmented")).as("kept %s variants", method).anyMatch(r -> r.contains("," + method + ","));
     }
     assertThat(expected.get("build.sft")).as("tokenized shards").hasSizeGreaterThan(10);
+    // the run report of this real run: PII per type, duplicates, language mix and token lengths as charts
+    Map<String, byte[]> report = feedline.jobs.report.RunReport.render("it",
+        feedline.jobs.lake.Manifest.load(local, "it").orElseThrow(), null);
+    assertThat(report).containsKeys("report.md", "flow.png", "detail-redact-spans_by_type.png", "detail-dedup-counts.png",
+        "detail-clean-lang_kept.png", "detail-build-example_tokens_histogram.png");
+    assertThat(new String(report.get("report.md"), StandardCharsets.UTF_8)).contains("| EMAIL |").contains("| en |").contains("| zh |");
     // table by table, so a difference names its table
     for (String table : expected.keySet()) {
       assertThat(actual.get(table)).as("table %s on the cluster", table).isEqualTo(expected.get(table));
