@@ -141,4 +141,15 @@ class SelectLmScorerTest extends SparkTestBase {
     }
     assertThat(output(r, "quarantine").count()).isEqualTo(1);
   }
+
+  @Test
+  void badScorerOptionsStopTheStageBeforeAnyTask() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> runStage(new SelectStage(), pool(), new String[] {"select.scorer.name=lm",
+        "select.scorer.options.model-dir=\"" + shared.resolve("absent") + "\"", "select.scorer.options.labels=\"yes,no\""}))
+        .isInstanceOf(feedline.common.config.ConfigError.class).hasMessageContaining("feedline.select.scorer")
+        .hasMessageContaining("model-dir").hasMessageContaining("no such directory");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> runStage(new SelectStage(), pool(), new String[] {"select.scorer.name=lm",
+        "select.scorer.options.model-dir=\"" + model + "\"", "select.scorer.options.labels=\"yes\""}))
+        .isInstanceOf(feedline.common.config.ConfigError.class).hasMessageContaining("labels");
+  }
 }
