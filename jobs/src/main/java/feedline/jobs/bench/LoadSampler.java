@@ -73,8 +73,10 @@ final class LoadSampler implements AutoCloseable {
         s.get(s.size() - 1), s.size());
   }
 
+  /** Stops sampling after one last sample; later calls do nothing. */
   @Override
   public void close() {
+    if (timer.isShutdown()) return;
     timer.shutdownNow();
     sample();
   }

@@ -26,6 +26,7 @@ class LoadSamplerTest {
     LoadSampler s = new LoadSampler(file, 3600);
     Files.writeString(file, "5.50 1.00 1.00 1/1 1\n");
     s.close();
+    s.close();
     assertThat(s.summary()).isEqualTo("start 3.5, mean 4.5, max 5.5, end 5.5 (2 samples)");
     assertThat(new LoadSampler(tmp.resolve("missing"), 3600).summary()).isEqualTo("unknown");
   }
