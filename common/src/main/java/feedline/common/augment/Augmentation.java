@@ -45,6 +45,7 @@ public final class Augmentation {
   private final BackTranslation backTranslation;
   private final ConsistencyCheck check;
   private final long seed;
+  private final Map<String, Double> fractions;
 
   /**
    * @param orderChanging methods that reorder or drop words (only for order-free fields)
@@ -53,6 +54,16 @@ public final class Augmentation {
    */
   public Augmentation(List<Augmenter> local, Set<String> orderChanging, Map<String, Integer> variants,
       BackTranslation backTranslation, ConsistencyCheck check, long seed) {
+    this(local, orderChanging, variants, backTranslation, check, seed, Map.of());
+  }
+
+  /**
+   * @param fractions per method, the share of the items it is run on (missing methods: all), drawn
+   *     deterministically from (seed, key, field, method); e.g. back-translation on a small sample only
+   */
+  public Augmentation(List<Augmenter> local, Set<String> orderChanging, Map<String, Integer> variants,
+      BackTranslation backTranslation, ConsistencyCheck check, long seed, Map<String, Double> fractions) {
+    this.fractions = Map.copyOf(fractions);
     this.local = List.copyOf(local);
     this.orderChanging = Set.copyOf(orderChanging);
     this.variants = Map.copyOf(variants);
@@ -74,6 +85,7 @@ public final class Augmentation {
       if (skip != null) continue;
       for (Augmenter a : local) {
         if (orderChanging.contains(a.method()) && !it.orderFree()) continue;
+        if (!takes(it, a.method())) continue;
         Set<String> seen = new HashSet<>();
         int n = variants.getOrDefault(a.method(), 1);
         for (int k = 0; k < n; k++) {
@@ -82,7 +94,7 @@ public final class Augmentation {
           cands.get(i).add(score(a.method(), k, it.text(), e.text(), e.note(), !seen.add(e.text())));
         }
       }
-      if (backTranslation != null && !backTranslation.pivotsOf(it.lang()).isEmpty()) {
+      if (backTranslation != null && !backTranslation.pivotsOf(it.lang()).isEmpty() && takes(it, BackTranslation.METHOD)) {
         requests.add(new BackTranslation.Request(it.text(), it.lang()));
         requestItem.add(i);
       }
@@ -121,6 +133,15 @@ public final class Augmentation {
           v.similarity(), v.lengthRatio());
     }
     return new Candidate(method, k, variant, note, v.reason(), v.detail(), v.similarity(), v.lengthRatio());
+  }
+
+  /** Whether {@code method} runs on this item under its fraction: a uniform draw from (seed, key, field, method). */
+  boolean takes(Item it, String method) {
+    Double share = fractions.get(method);
+    if (share == null || share >= 1) return true;
+    if (share <= 0) return false;
+    String h = Hashing.sha256(seed + "\u0000fraction\u0000" + it.key() + "\u0000" + it.field() + "\u0000" + method);
+    return Long.parseUnsignedLong(h.substring(0, 13), 16) / (double) (1L << 52) < share;
   }
 
   private Random random(Item it, String method, int k) {

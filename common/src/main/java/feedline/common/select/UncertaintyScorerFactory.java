@@ -12,4 +12,10 @@ public interface UncertaintyScorerFactory {
   String name();
 
   UncertaintyScorer create(Map<String, String> options);
+
+  /**
+   * Checks the options cheaply where the job starts, before any task (no model is loaded or
+   * trained): throws {@link IllegalArgumentException} naming the option. The default checks nothing.
+   */
+  default void check(Map<String, String> options) {}
 }

@@ -23,6 +23,7 @@ public record AugmentConfig(
     String langColumn,
     List<String> methods,
     Map<String, Integer> variants,
+    Map<String, Double> methodFractions,
     long seed,
     int batchRows,
     List<String> terms,
@@ -54,6 +55,13 @@ public record AugmentConfig(
     for (String m : List.of(SynonymSwap.METHOD, SentenceShuffle.METHOD, EdaEdits.METHOD)) {
       variants.put(m, s.integer("variants." + m, 0, 20));
     }
+    Map<String, Double> methodFractions = new LinkedHashMap<>();
+    if (s.has("method-fraction")) {
+      for (String m : s.config().getConfig(s.path("method-fraction")).root().keySet()) {
+        if (!METHODS.contains(m)) throw new ConfigError(s.path("method-fraction." + m), m, "one of " + METHODS);
+        methodFractions.put(m, s.number("method-fraction." + m, 0, 1));
+      }
+    }
     Map<String, List<String>> pivots = new LinkedHashMap<>();
     Settings bt = s.sub("back-translation");
     if (bt.has("pivots")) {
@@ -79,7 +87,7 @@ public record AugmentConfig(
       if (s.has(k)) minEmbedding.put(m, s.number(k, -1, 1));
     }
     return new AugmentConfig(s.stringList("sources"), s.number("fraction", 0, 1), fields,
-        s.stringList("order-free-fields"), s.string("lang-column"), methods, variants, s.integer("seed", 0, Integer.MAX_VALUE),
+        s.stringList("order-free-fields"), s.string("lang-column"), methods, variants, Map.copyOf(methodFractions), s.integer("seed", 0, Integer.MAX_VALUE),
         s.integer("batch-rows", 1, 100_000), s.stringList("protect.terms"), s.optionalString("protect.terms-file"),
         s.number("synonym.rate", 0.01, 1), s.number("synonym.pos-dominance", 0.5, 1), s.integer("synonym.max-senses", 1, 50),
         s.number("eda.alpha", 0.01, 0.5), TranslatorSpec.from(bt), pivots, bt.bool("mask-numbers"),

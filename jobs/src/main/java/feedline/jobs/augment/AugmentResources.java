@@ -71,7 +71,8 @@ final class AugmentResources {
     if (!cfg.embedding().isEmpty()) {
       check = check.withEmbedding(embedder(cfg.embedding()), cfg.defaultMinEmbedding(), cfg.minEmbedding());
     }
-    return new Augmentation(local, Set.of(SentenceShuffle.METHOD, EdaEdits.METHOD), cfg.variants(), bt, check, cfg.seed());
+    return new Augmentation(local, Set.of(SentenceShuffle.METHOD, EdaEdits.METHOD), cfg.variants(), bt, check, cfg.seed(),
+        cfg.methodFractions());
   }
 
   /** Builds translators from specs. */

@@ -52,11 +52,13 @@ public final class ScaleBenchmark {
     Config c = ConfigLoader.load(conf, all);
     Settings f = new Settings(c, "feedline");
     SparkSession spark = SparkSessions.create(f.sub("spark"), f.stringMap("hadoop"));
-    try {
+    try (LoadSampler load = new LoadSampler(Path.of("/proc/loadavg"), 30)) {
       long t1 = System.nanoTime();
       Pipeline.Result r = new Pipeline(spark, c).run();
       double total = (System.nanoTime() - t1) / 1e9;
-      String table = table(size, corpusDir, spark.sparkContext().defaultParallelism(), r.stages(), total, genSeconds);
+      load.close();
+      String table = table(size, corpusDir, spark.sparkContext().defaultParallelism(), r.stages(), total, genSeconds)
+          + String.format(Locale.ROOT, "%nload average (1 min) during the run: %s%n", load.summary()) + notes(r.stages());
       System.out.print(table);
       return table;
     } finally {
@@ -68,14 +70,32 @@ public final class ScaleBenchmark {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "corpus %s (%s), Spark parallelism %d, %d cores, generated in %.0f s%n%n", size, corpus,
         parallelism, Runtime.getRuntime().availableProcessors(), genSeconds));
-    sb.append("| stage | rows in | rows out | seconds | rows/s |\n|---|---:|---:|---:|---:|\n");
+    sb.append("| stage | rows read | rows out | dropped | quarantined | seconds | rows read/s |\n"
+        + "|---|---:|---:|---:|---:|---:|---:|\n");
     long firstIn = stages.isEmpty() ? 0 : stages.get(0).in();
-    for (StageResult s : stages) {
-      sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %.0f |%n", s.stage(), s.in(), s.out(), s.seconds(),
-          s.seconds() > 0 ? s.in() / s.seconds() : 0));
+    for (int i = 0; i < stages.size(); i++) {
+      StageResult s = stages.get(i);
+      // rows read: what the stage took from its input table (augment's accounting also counts its candidates)
+      long read = i == 0 ? s.in() : stages.get(i - 1).out();
+      sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %.1f | %.0f |%n", s.stage(), read, s.out(), s.dropped(),
+          s.quarantined(), s.seconds(), s.seconds() > 0 ? read / s.seconds() : 0));
     }
-    sb.append(String.format(Locale.ROOT, "| **pipeline** | %d | %d | %.1f | %.0f |%n", firstIn,
+    sb.append(String.format(Locale.ROOT, "| **pipeline** | %d | %d | | | %.1f | %.0f |%n", firstIn,
         stages.isEmpty() ? 0 : stages.get(stages.size() - 1).out(), total, total > 0 ? firstIn / total : 0));
+    return sb.toString();
+  }
+
+  /** What augment and build did, from their reported details (nothing for stages that did not run). */
+  static String notes(List<StageResult> stages) {
+    StringBuilder sb = new StringBuilder();
+    for (StageResult s : stages) {
+      if (s.stage().equals("augment")) {
+        sb.append("augment: ").append(s.details().get("parents")).append(" parents; candidates and kept per method ")
+            .append(s.details().get("methods")).append("; translator ").append(s.details().get("translator")).append('\n');
+      } else if (s.stage().equals("build")) {
+        sb.append("build: rows out ").append(s.out()).append(", dropped by reason ").append(s.dropReasons()).append('\n');
+      }
+    }
     return sb.toString();
   }
 

@@ -106,6 +106,10 @@ record BuildReport(
     d.put("example_tokens_p50", lengths.p50());
     d.put("example_tokens_p95", lengths.p95());
     d.put("example_tokens_max", lengths.max());
+    // examples per token-length bucket [lo, hi), for the run report's histogram
+    Map<String, Long> histogram = new LinkedHashMap<>();
+    for (LengthHistogram.Bucket b : lengths.buckets()) histogram.put(b.lo() + "-" + (b.hi() - 1), b.count());
+    d.put("example_tokens_histogram", histogram);
     return d;
   }
 }

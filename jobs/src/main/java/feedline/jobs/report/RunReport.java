@@ -164,8 +164,11 @@ public final class RunReport {
     if (!(v instanceof Map)) return null;
     Map<String, Double> out = new LinkedHashMap<>();
     for (Map.Entry<Object, Object> e : ((Map<Object, Object>) v).entrySet()) {
-      if (!(e.getValue() instanceof Number)) return null;
-      out.put(String.valueOf(e.getKey()), ((Number) e.getValue()).doubleValue());
+      Object n = e.getValue();
+      // a per-key record with a document count (clean's {docs, changes, example_ids}): its count
+      if (n instanceof Map && ((Map<Object, Object>) n).get("docs") instanceof Number) n = ((Map<Object, Object>) n).get("docs");
+      if (!(n instanceof Number)) return null;
+      out.put(String.valueOf(e.getKey()), ((Number) n).doubleValue());
     }
     return out;
   }

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.trim;
 
 import feedline.common.config.ConfigError;
 import feedline.common.model.Reasons;
+import feedline.common.select.Scorers;
 import feedline.jobs.stage.Drops;
 import feedline.jobs.stage.Quarantine;
 import feedline.jobs.stage.Stage;
@@ -64,6 +65,12 @@ public final class SelectStage implements Stage {
   @Override
   public StageOutput run(StageContext ctx, Dataset<Row> input) {
     SelectConfig cfg = SelectConfig.from(ctx.settings(NAME));
+    // the scorer's name and options fail here, before any task, with the key named
+    try {
+      Scorers.factory(cfg.scorerName()).check(cfg.scorerOptions());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigError("feedline.select.scorer", e.getMessage());
+    }
     String runId = ctx.runId();
     Dataset<Row> noText = input.filter(col("text").isNull().or(trim(col("text")).equalTo("")));
     Dataset<Row> pool = input.filter(col("text").isNotNull().and(trim(col("text")).notEqual("")));

@@ -28,7 +28,8 @@ final class LakeTables {
     Map<String, List<String>> out = new TreeMap<>();
     for (StageResult r : m.stages()) {
       for (Map.Entry<String, String> o : r.outputs().entrySet()) {
-        out.put(r.stage() + "." + o.getKey(), rows(spark.read().parquet(o.getValue())));
+        // Parquet files only: build's shard folder also holds its dataset card (json, md)
+        out.put(r.stage() + "." + o.getKey(), rows(spark.read().option("pathGlobFilter", "*.parquet").parquet(o.getValue())));
       }
     }
     return out;

@@ -80,6 +80,7 @@ class NightlyIT {
     assertThat(stage(lake, run1, "collect").out()).isEqualTo(6);
     assertThat(lake.exists(lake.runDir(run1) + "/report/report.md")).isTrue();
     assertThat(lake.exists(lake.runDir(run1) + "/report/flow.png")).isTrue();
+    checkReportCommand(conf, run1, stages);
 
     // night 2: M new files, two of them with the content of night-1 files
     write(incoming, "n2-0.txt", 100);
@@ -157,6 +158,26 @@ class NightlyIT {
       StandaloneCluster.sleep(20);
     }
     throw new AssertionError("no kill point reached:\n" + night.logText());
+  }
+
+  /** {@code submit/feedline report RUN --out DIR}: the summary table in the terminal, report.md and decodable charts in DIR. */
+  private void checkReportCommand(Path conf, String run, List<String> stages) throws IOException {
+    Path out = dir.resolve("report-" + run);
+    ChildProcess p = ChildProcess.start("report", List.of("bash", ItEnv.repoRoot().resolve("submit/feedline").toString(), "report", run,
+        "--conf", conf.toString(), "--out", out.toString()), Map.of("FEEDLINE_DRIVER_MEMORY", "512m"), ItEnv.repoRoot(),
+        dir.resolve("logs/report.log"));
+    started.add(p);
+    assertThat(p.waitFor(Duration.ofMinutes(3))).as("report; log:\n%s", StandaloneCluster.tail(p.logText())).hasValue(0);
+    assertThat(p.logText()).contains("run " + run + " (succeeded)").contains("report: " + out + "/report.md");
+    String md = Files.readString(out.resolve("report.md"));
+    for (String stage : stages) {
+      assertThat(p.logText()).as("summary row of %s", stage).containsPattern("(?m)^\\s*" + stage + "\\s+\\d+\\s+\\d+");
+      assertThat(md).as("flow row of %s", stage).contains("| " + stage + " |");
+    }
+    for (String png : List.of("flow.png", "timings.png")) {
+      assertThat(javax.imageio.ImageIO.read(out.resolve(png).toFile())).as(png).isNotNull();
+    }
+    assertThat(md).contains("![rows per stage](flow.png)");
   }
 
   private ChildProcess nightly(Path conf, String name) {

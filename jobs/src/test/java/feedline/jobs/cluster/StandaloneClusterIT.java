@@ -62,7 +62,11 @@ class StandaloneClusterIT {
   @Order(1)
   void clusterRunEqualsLocalRunRowForRow() throws Exception {
     Path corpus = ItEnv.repoRoot().resolve("conf/demo");
-    Path conf = jobConf("demo", corpus, 0, "redact");
+    // the whole pipeline: augment with every method (back-translation through the real Apertium on a
+    // deterministic half of the rows) and build with the demo model's tokenizer
+    Path conf = jobConf("demo", corpus, 0, "build",
+        "  augment.method-fraction.back_translation = 0.5",
+        "  build.tokenizer = \"" + ItEnv.repoRoot().resolve("conf/demo-model") + "\"");
 
     Lake local = runLocally(conf);
     try (ChildProcess submit = submit(conf, "demo")) {
@@ -76,7 +80,22 @@ class StandaloneClusterIT {
     Map<String, List<String>> actual = LakeTables.of(spark, onCluster, "it");
     assertThat(expected.keySet()).contains("collect.documents");
     assertThat(expected.get("collect.documents")).hasSizeGreaterThan(10);
-    assertThat(actual).isEqualTo(expected);
+    assertThat(expected.keySet()).contains("augment.augmented", "build.sft");
+    for (String method : List.of("synonym", "shuffle", "eda", "back_translation")) {
+      assertThat(expected.get("augment.augmented")).as("kept %s variants", method).anyMatch(r -> r.contains("," + method + ","));
+    }
+    assertThat(expected.get("build.sft")).as("tokenized shards").hasSizeGreaterThan(10);
+    // the run report of this real run: PII per type, duplicates, language mix and token lengths as charts
+    Map<String, byte[]> report = feedline.jobs.report.RunReport.render("it",
+        feedline.jobs.lake.Manifest.load(local, "it").orElseThrow(), null);
+    assertThat(report).containsKeys("report.md", "flow.png", "detail-redact-spans_by_type.png", "detail-dedup-counts.png",
+        "detail-clean-lang_kept.png", "detail-build-example_tokens_histogram.png");
+    assertThat(new String(report.get("report.md"), StandardCharsets.UTF_8)).contains("| EMAIL |").contains("| en |").contains("| zh |");
+    // table by table, so a difference names its table
+    for (String table : expected.keySet()) {
+      assertThat(actual.get(table)).as("table %s on the cluster", table).isEqualTo(expected.get(table));
+    }
+    assertThat(actual.keySet()).isEqualTo(expected.keySet());
   }
 
   @Test
@@ -106,9 +125,9 @@ class StandaloneClusterIT {
   }
 
   /** A job file for both runs; the lake folder is chosen by override (local or cluster). */
-  private static Path jobConf(String name, Path corpus, int partitions, String lastStage) throws IOException {
+  private static Path jobConf(String name, Path corpus, int partitions, String lastStage, String... extra) throws IOException {
     Path conf = dir.resolve(name + ".conf");
-    Files.writeString(conf, String.join("\n",
+    List<String> lines = new ArrayList<>(List.of(
         "feedline {",
         "  run.id = it",
         "  " + ItEnv.stagesOverride(lastStage),
@@ -117,8 +136,10 @@ class StandaloneClusterIT {
         "    input.paths = [\"" + corpus.toUri() + "\"]",
         "    source = it",
         "    partitions = " + partitions,
-        "  }",
-        "}", ""));
+        "  }"));
+    lines.addAll(List.of(extra));
+    lines.addAll(List.of("}", ""));
+    Files.writeString(conf, String.join("\n", lines));
     return conf;
   }
 

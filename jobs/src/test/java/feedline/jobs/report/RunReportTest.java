@@ -37,6 +37,11 @@ class RunReportTest {
     m.record(stage("collect", 100, 90, 4, 6, Map.of("already_collected", 4L), collectDetails, 2.0));
     m.record(stage("dedup", 90, 80, 10, 0, Map.of("exact_duplicate", 7L, "near_duplicate", 3L),
         Map.of("duplicate_rate", 0.111), 4.5));
+    // clean's shape: section -> key -> {docs, changes, example_ids}
+    Map<String, Object> langs = new LinkedHashMap<>();
+    langs.put("en", Map.of("docs", 50, "example_ids", List.of("a")));
+    langs.put("zh", Map.of("docs", 30, "example_ids", List.of("b")));
+    m.record(stage("clean", 80, 80, 0, 0, Map.of(), Map.of("lang_kept", langs), 1.0));
     m.finish("succeeded");
     m.save(lake);
     return Manifest.load(lake, "r1").orElseThrow();
@@ -51,10 +56,12 @@ class RunReportTest {
         .contains("| collect | 100 | 90 | 4 | 6 | 2.0 | 50 | yes |")
         .contains("| dedup | 90 | 80 | 10 | 0 | 4.5 | 20 | yes |")
         .contains("| dedup | dropped | exact_duplicate | 7 |").contains("| collect | dropped | already_collected | 4 |")
-        .contains("Total stage time: 6.5 s").contains("| txt | 70 |").contains("duplicate_rate: `0.111`")
+        .contains("Total stage time: 7.5 s").contains("| en | 50 |").contains("| zh | 30 |").contains("| txt | 70 |").contains("duplicate_rate: `0.111`")
         .contains("input_paths: `[\"/raw\"]`").contains("![rows per stage](flow.png)");
-    assertThat(files).containsKeys("flow.png", "timings.png", "reasons.png", "detail-collect-documents_by_format.png");
-    for (String png : List.of("flow.png", "timings.png", "reasons.png", "detail-collect-documents_by_format.png")) {
+    assertThat(files).containsKeys("flow.png", "timings.png", "reasons.png", "detail-collect-documents_by_format.png",
+        "detail-clean-lang_kept.png");
+    for (String png : List.of("flow.png", "timings.png", "reasons.png", "detail-collect-documents_by_format.png",
+        "detail-clean-lang_kept.png")) {
       BufferedImage img = ImageIO.read(new ByteArrayInputStream(files.get(png)));
       assertThat(img).as(png).isNotNull();
       assertThat(img.getWidth()).isEqualTo(900);

@@ -80,10 +80,6 @@ class SelectLmScorerTest extends SparkTestBase {
         "checkpoint.every-steps=0")) {
       o.add("feedline.trainer." + kv);
     }
-    // PyTorch's grad mode is per thread and DJL turns it off only in the thread that starts the
-    // engine; an earlier test class may have started it on a Spark executor thread, and the
-    // trainer's in-place optimizer step needs it off here
-    ai.djl.pytorch.jni.JniUtils.setGradMode(false);
     new Trainer(TrainConfig.from(new Settings(ConfigLoader.load(null, o), "feedline.trainer")), System.err, null).run();
     model = run.resolve("final");
   }
@@ -140,5 +136,16 @@ class SelectLmScorerTest extends SparkTestBase {
       assertThat(d.<Double>getAs("predicted_prob")).as(id).isGreaterThan(0.9);
     }
     assertThat(output(r, "quarantine").count()).isEqualTo(1);
+  }
+
+  @Test
+  void badScorerOptionsStopTheStageBeforeAnyTask() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> runStage(new SelectStage(), pool(), new String[] {"select.scorer.name=lm",
+        "select.scorer.options.model-dir=\"" + shared.resolve("absent") + "\"", "select.scorer.options.labels=\"yes,no\""}))
+        .isInstanceOf(feedline.common.config.ConfigError.class).hasMessageContaining("feedline.select.scorer")
+        .hasMessageContaining("model-dir").hasMessageContaining("no such directory");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> runStage(new SelectStage(), pool(), new String[] {"select.scorer.name=lm",
+        "select.scorer.options.model-dir=\"" + model + "\"", "select.scorer.options.labels=\"yes\""}))
+        .isInstanceOf(feedline.common.config.ConfigError.class).hasMessageContaining("labels");
   }
 }

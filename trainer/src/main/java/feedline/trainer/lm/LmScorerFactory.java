@@ -18,6 +18,21 @@ public final class LmScorerFactory implements UncertaintyScorerFactory {
     return NAME;
   }
 
+  /** The options parse, and the model (and adapter) directories exist with a config.json and tokenizer.json. */
+  @Override
+  public void check(Map<String, String> options) {
+    LmScorerOptions o = LmScorerOptions.from(options);
+    java.nio.file.Path m = java.nio.file.Path.of(o.modelDir());
+    String what = NAME + " scorer option model-dir = " + o.modelDir() + ": ";
+    if (!java.nio.file.Files.isDirectory(m)) throw new IllegalArgumentException(what + "no such directory");
+    for (String f : new String[] {"config.json", "tokenizer.json"}) {
+      if (!java.nio.file.Files.isRegularFile(m.resolve(f))) throw new IllegalArgumentException(what + "no " + f);
+    }
+    if (o.adapterDir() != null && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(o.adapterDir()))) {
+      throw new IllegalArgumentException(NAME + " scorer option adapter-dir = " + o.adapterDir() + ": no such directory");
+    }
+  }
+
   @Override
   public UncertaintyScorer create(Map<String, String> options) {
     LmScorerOptions o = LmScorerOptions.from(options);

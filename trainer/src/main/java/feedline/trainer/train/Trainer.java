@@ -9,7 +9,6 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import feedline.common.config.ConfigError;
 import feedline.common.sft.ShardReader;
 import feedline.trainer.data.Batch;
 import feedline.trainer.data.BatchStream;
@@ -77,13 +76,8 @@ public final class Trainer {
   public Result run() throws IOException {
     Device device = Devices.pick("feedline.trainer.device", c.device());
     Precision precision = c.precision();
-    String unsupported = precision.unsupportedOn(device);
-    if (unsupported != null) {
-      throw new ConfigError("feedline.trainer.precision", precision.key(), "fp32 or fp16 on " + device + ": " + unsupported);
-    }
-    if (precision == Precision.FP16 && !device.isGpu()) {
-      log.println("train: warning: precision = fp16 on the CPU is slow (libtorch's CPU half kernels); it is meant for device = gpu");
-    }
+    String warning = Devices.checkPrecision("feedline.trainer.precision", precision, device);
+    if (warning != null) log.println("train: warning: " + warning);
     long trainRows = ShardReader.countRows(c.dataDir(), c.trainSplit());
     if (trainRows == 0) {
       throw new CheckpointException(c.dataDir() + ": split=" + c.trainSplit() + " has no rows (expected part-*.parquet from the build stage)");
@@ -95,6 +89,9 @@ public final class Trainer {
     Files.createDirectories(c.outputDir());
 
     HfCheckpoint.Loaded base = HfCheckpoint.load(c.modelDir());
+    // PyTorch's grad mode is per thread, on by default in any thread the engine was not started in;
+    // the optimizer's in-place updates of leaf parameters need it off outside the gradient collector
+    ai.djl.pytorch.jni.JniUtils.setGradMode(false);
     try (NDManager root = NDManager.newBaseManager(device);
         LlamaModel model = LlamaModel.create(root, base.config(), base.weights(), precision);
         AdamW opt = new AdamW(root, c.beta1(), c.beta2(), c.eps(), c.weightDecay())) {
@@ -108,168 +105,166 @@ public final class Trainer {
 
   private Result loop(Device device, LlamaModel model, AdamW opt, Map<String, NDArray> params, MasterWeights masters, int totalSteps,
       LrSchedule schedule, long trainRows, boolean haveValidation) throws IOException {
-    {
-      TrainConfig.LossScale ls = c.lossScale();
-      LossScaler scaler = c.precision() == Precision.FP16 ? new LossScaler(ls.initial(), ls.growth(), ls.backoff(), ls.growthInterval()) : null;
-      Map<String, NDArray> updated = masters == null ? params : masters.masters();
-      TrainState state = new TrainState(0, BatchStream.Position.START, Double.POSITIVE_INFINITY, 0, 0, 0, c.seed(), c.method().name(),
-          null);
-      Path latest = latestCheckpoint();
-      int resumedFrom = 0;
-      if (latest != null && !c.resume()) {
-        throw new CheckpointException(c.outputDir() + " already holds " + latest.getFileName()
-            + "; set feedline.trainer.resume = true to continue it, or choose another output-dir");
-      }
-      if (latest != null) {
-        state = TrainState.read(latest.resolve("state.json"));
-        if (!state.method().equals(c.method().name())) {
-          throw new CheckpointException(latest + " was written by method " + state.method() + ", this run uses " + c.method());
-        }
-        Map<String, Tensor> saved = SafeTensors.read(latest.resolve("trainable.safetensors"));
-        if (masters != null) {
-          try {
-            masters.load(saved, latest.toString());
-          } catch (IllegalArgumentException e) {
-            throw new CheckpointException(e.getMessage(), e);
-          }
-        } else {
-          load(params, saved, latest);
-        }
-        if (scaler != null && state.scaler() != null) scaler.restore(state.scaler());
-        opt.load(SafeTensors.read(latest.resolve("optimizer.safetensors")), state.step());
-        resumedFrom = state.step();
-        truncateMetrics(state.step());
-        log.printf("train: resumed from %s (step %d, epoch %d)%n", latest.getFileName(), state.step(), state.data().epoch());
-      } else {
-        Files.deleteIfExists(metricsFile());
-      }
-      log.printf("train: %s on %s in %s, %d trainable of %d parameters, %d training rows, %d steps%n", c.method().name().toLowerCase(),
-          device, c.precision().key(), count(params), count(model.weights()), trainRows, totalSteps);
-
-      int step = state.step();
-      double best = state.bestValLoss();
-      int bestStep = state.bestStep();
-      int bad = state.evalsWithoutImprovement();
-      long tokens = state.tokensSeen();
-      double lastLoss = Double.NaN;
-      boolean stopped = false;
-      long started = System.nanoTime();
-      long tokensThisRun = 0;
-      try (BatchStream stream = new BatchStream(c.dataDir(), c.trainSplit(), c.batchSize(), c.maxSeqLen(), c.shuffleBuffer(),
-          c.seed(), true, true, state.data())) {
-        while (step < totalSteps) {
-          List<Batch> micro = new ArrayList<>(c.gradAccumulation());
-          for (int i = 0; i < c.gradAccumulation(); i++) micro.add(stream.next());
-          int lossTokens = 0;
-          int stepTokens = 0;
-          for (Batch b : micro) {
-            lossTokens += b.lossTokens();
-            stepTokens += b.tokens();
-          }
-          double lr = schedule.at(step + 1);
-          double gradNorm;
-          double loss = 0;
-          double lossScale = scaler == null ? 1.0 : scaler.scale();
-          boolean skipped = false;
-          try (NDScope scope = new NDScope()) {
-            for (int i = 0; i < micro.size(); i++) {
-              Engine.getInstance().setRandomSeed((int) (c.seed() * 1_000_003L + (long) step * 1_009L + i));
-              try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray l = LlamaModel.lossSum(model.logits(micro.get(i), true), micro.get(i))
-                    .div(Owned.scalar(model.manager(), Math.max(1, lossTokens)));
-                gc.backward(scaler == null ? l : l.mul(Owned.scalar(model.manager(), (float) lossScale)));
-                loss += l.getFloat();
-              }
-            }
-            Map<String, NDArray> grads = masters == null ? new LinkedHashMap<>() : masters.unscaledGradients(lossScale);
-            double sq = 0;
-            List<String> nonFinite = new ArrayList<>();
-            for (Map.Entry<String, NDArray> e : params.entrySet()) {
-              NDArray g = masters == null ? e.getValue().getGradient() : grads.get(e.getKey());
-              grads.put(e.getKey(), g);
-              double s = g.square().sum().getFloat();
-              if (!Double.isFinite(s)) nonFinite.add(e.getKey());
-              sq += s;
-            }
-            gradNorm = Math.sqrt(sq);
-            boolean overflow = !nonFinite.isEmpty() || !Double.isFinite(loss);
-            if (scaler != null) {
-              skipped = scaler.update(overflow);
-            } else if (overflow) {
-              throw new IllegalStateException("training diverged at step " + (step + 1) + ": loss " + loss
-                  + ", non-finite gradients in " + nonFinite.subList(0, Math.min(5, nonFinite.size())) + " of " + nonFinite.size()
-                  + " (lower feedline.trainer.optimizer.lr or set optimizer.max-grad-norm)");
-            }
-            if (skipped) {
-              log.printf("train: step %d skipped: gradients overflowed at loss scale %.6g, scale now %.6g%n", step + 1, lossScale,
-                  scaler.scale());
-            } else {
-              double scale = c.maxGradNorm() > 0 && gradNorm > c.maxGradNorm() ? c.maxGradNorm() / (gradNorm + 1e-6) : 1.0;
-              opt.step(updated, grads, lr, scale);
-              if (masters != null) masters.copyToModel();
-            }
-            for (NDArray p : params.values()) p.getGradient().set(new NDIndex("..."), 0f);
-          }
-          step++;
-          tokens += stepTokens;
-          tokensThisRun += stepTokens;
-          lastLoss = loss;
-          double elapsed = (System.nanoTime() - started) / 1e9;
-          double tps = tokensThisRun / Math.max(1e-9, elapsed);
-          ObjectNode m = JSON.createObjectNode();
-          m.put("type", "train").put("step", step).put("epoch", stream.epoch()).put("loss", loss).put("lr", lr)
-              .put("grad_norm", gradNorm).put("tokens", tokens).put("tokens_per_s", Math.round(tps)).put("elapsed_s", elapsed);
-          if (scaler != null) {
-            m.put("loss_scale", lossScale).put("skipped", skipped).put("skipped_steps", scaler.skippedSteps());
-          }
-          appendMetric(m);
-          if (step % c.logEvery() == 0 || step == totalSteps) {
-            double eta = elapsed / (step - resumedFrom) * (totalSteps - step);
-            log.printf("train: step %d/%d epoch %d loss %.4f lr %.3g | %,.0f tok/s | ETA %s%n", step, totalSteps, stream.epoch(),
-                loss, lr, tps, hms(eta));
-          }
-          boolean evalNow = haveValidation && ((c.evalEvery() > 0 && step % c.evalEvery() == 0) || step == totalSteps);
-          if (evalNow) {
-            double val = evaluate(model);
-            ObjectNode e = JSON.createObjectNode();
-            e.put("type", "eval").put("step", step).put("val_loss", val).put("val_ppl", Math.exp(val));
-            appendMetric(e);
-            log.printf("eval: step %d val_loss %.4f ppl %.3f%s%n", step, val, Math.exp(val), val < best - c.minDelta() ? " (best)" : "");
-            if (val < best - c.minDelta()) {
-              best = val;
-              bestStep = step;
-              bad = 0;
-              RunExport.write(c.outputDir().resolve("best"), model, c.modelDir(), c.saveDtype(), c.shardBytes());
-            } else {
-              bad++;
-              if (c.patience() > 0 && bad >= c.patience()) stopped = true;
-            }
-          }
-          if (c.checkpointEvery() > 0 && (step % c.checkpointEvery() == 0 || stopped)) {
-            saveCheckpoint(masters == null ? tensors(params) : masters.tensors(), opt, new TrainState(step, stream.position(), best, bestStep,
-                bad, tokens, c.seed(), c.method().name(), scaler == null ? null : scaler.state()));
-          }
-          listener.afterStep(step, loss, model);
-          if (stopped) {
-            log.printf("train: early stop at step %d: no improvement in %d evaluations (best %.4f at step %d)%n", step, bad, best, bestStep);
-            break;
-          }
-        }
-      }
-      Path finalDir = c.outputDir().resolve("final");
-      RunExport.write(finalDir, model, c.modelDir(), c.saveDtype(), c.shardBytes());
-      writeCurve();
-      double tps = tokensThisRun / Math.max(1e-9, (System.nanoTime() - started) / 1e9);
-      ObjectNode summary = JSON.createObjectNode();
-      summary.put("steps", step).put("last_loss", lastLoss).put("best_step", bestStep).put("stopped_early", stopped)
-          .put("tokens_per_s", tps).put("resumed_from", resumedFrom).put("method", c.method().name().toLowerCase())
-          .put("precision", c.precision().key());
-      if (scaler != null) summary.put("skipped_steps", scaler.skippedSteps()).put("loss_scale", scaler.scale());
-      if (Double.isFinite(best)) summary.put("best_val_loss", best);
-      JSON.writerWithDefaultPrettyPrinter().writeValue(c.outputDir().resolve("train_summary.json").toFile(), summary);
-      log.printf("train: done, %d steps, final export in %s%n", step, finalDir);
-      return new Result(step, lastLoss, best, bestStep, stopped, finalDir, tps, resumedFrom);
+    TrainConfig.LossScale ls = c.lossScale();
+    LossScaler scaler = c.precision() == Precision.FP16 ? new LossScaler(ls.initial(), ls.growth(), ls.backoff(), ls.growthInterval()) : null;
+    Map<String, NDArray> updated = masters == null ? params : masters.masters();
+    TrainState state = new TrainState(0, BatchStream.Position.START, Double.POSITIVE_INFINITY, 0, 0, 0, c.seed(), c.method().name(),
+        null);
+    Path latest = latestCheckpoint();
+    int resumedFrom = 0;
+    if (latest != null && !c.resume()) {
+      throw new CheckpointException(c.outputDir() + " already holds " + latest.getFileName()
+          + "; set feedline.trainer.resume = true to continue it, or choose another output-dir");
     }
+    if (latest != null) {
+      state = TrainState.read(latest.resolve("state.json"));
+      if (!state.method().equals(c.method().name())) {
+        throw new CheckpointException(latest + " was written by method " + state.method() + ", this run uses " + c.method());
+      }
+      Map<String, Tensor> saved = SafeTensors.read(latest.resolve("trainable.safetensors"));
+      if (masters != null) {
+        try {
+          masters.load(saved, latest.toString());
+        } catch (IllegalArgumentException e) {
+          throw new CheckpointException(e.getMessage(), e);
+        }
+      } else {
+        load(params, saved, latest);
+      }
+      if (scaler != null && state.scaler() != null) scaler.restore(state.scaler());
+      opt.load(SafeTensors.read(latest.resolve("optimizer.safetensors")), state.step());
+      resumedFrom = state.step();
+      truncateMetrics(state.step());
+      log.printf("train: resumed from %s (step %d, epoch %d)%n", latest.getFileName(), state.step(), state.data().epoch());
+    } else {
+      Files.deleteIfExists(metricsFile());
+    }
+    log.printf("train: %s on %s in %s, %d trainable of %d parameters, %d training rows, %d steps%n", c.method().name().toLowerCase(),
+        device, c.precision().key(), count(params), count(model.weights()), trainRows, totalSteps);
+
+    int step = state.step();
+    double best = state.bestValLoss();
+    int bestStep = state.bestStep();
+    int bad = state.evalsWithoutImprovement();
+    long tokens = state.tokensSeen();
+    double lastLoss = Double.NaN;
+    boolean stopped = false;
+    long started = System.nanoTime();
+    long tokensThisRun = 0;
+    try (BatchStream stream = new BatchStream(c.dataDir(), c.trainSplit(), c.batchSize(), c.maxSeqLen(), c.shuffleBuffer(),
+        c.seed(), true, true, state.data())) {
+      while (step < totalSteps) {
+        List<Batch> micro = new ArrayList<>(c.gradAccumulation());
+        for (int i = 0; i < c.gradAccumulation(); i++) micro.add(stream.next());
+        int lossTokens = 0;
+        int stepTokens = 0;
+        for (Batch b : micro) {
+          lossTokens += b.lossTokens();
+          stepTokens += b.tokens();
+        }
+        double lr = schedule.at(step + 1);
+        double gradNorm;
+        double loss = 0;
+        double lossScale = scaler == null ? 1.0 : scaler.scale();
+        boolean skipped = false;
+        try (NDScope scope = new NDScope()) {
+          for (int i = 0; i < micro.size(); i++) {
+            Engine.getInstance().setRandomSeed((int) (c.seed() * 1_000_003L + (long) step * 1_009L + i));
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+              NDArray l = LlamaModel.lossSum(model.logits(micro.get(i), true), micro.get(i))
+                  .div(Owned.scalar(model.manager(), Math.max(1, lossTokens)));
+              gc.backward(scaler == null ? l : l.mul(Owned.scalar(model.manager(), (float) lossScale)));
+              loss += l.getFloat();
+            }
+          }
+          Map<String, NDArray> grads = masters == null ? new LinkedHashMap<>() : masters.unscaledGradients(lossScale);
+          double sq = 0;
+          List<String> nonFinite = new ArrayList<>();
+          for (Map.Entry<String, NDArray> e : params.entrySet()) {
+            NDArray g = masters == null ? e.getValue().getGradient() : grads.get(e.getKey());
+            grads.put(e.getKey(), g);
+            double s = g.square().sum().getFloat();
+            if (!Double.isFinite(s)) nonFinite.add(e.getKey());
+            sq += s;
+          }
+          gradNorm = Math.sqrt(sq);
+          boolean overflow = !nonFinite.isEmpty() || !Double.isFinite(loss);
+          if (scaler != null) {
+            skipped = scaler.update(overflow);
+          } else if (overflow) {
+            throw new IllegalStateException("training diverged at step " + (step + 1) + ": loss " + loss
+                + ", non-finite gradients in " + nonFinite.subList(0, Math.min(5, nonFinite.size())) + " of " + nonFinite.size()
+                + " (lower feedline.trainer.optimizer.lr or set optimizer.max-grad-norm)");
+          }
+          if (skipped) {
+            log.printf("train: step %d skipped: gradients overflowed at loss scale %.6g, scale now %.6g%n", step + 1, lossScale,
+                scaler.scale());
+          } else {
+            double scale = c.maxGradNorm() > 0 && gradNorm > c.maxGradNorm() ? c.maxGradNorm() / (gradNorm + 1e-6) : 1.0;
+            opt.step(updated, grads, lr, scale);
+            if (masters != null) masters.copyToModel();
+          }
+          for (NDArray p : params.values()) p.getGradient().set(new NDIndex("..."), 0f);
+        }
+        step++;
+        tokens += stepTokens;
+        tokensThisRun += stepTokens;
+        lastLoss = loss;
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        double tps = tokensThisRun / Math.max(1e-9, elapsed);
+        ObjectNode m = JSON.createObjectNode();
+        m.put("type", "train").put("step", step).put("epoch", stream.epoch()).put("loss", loss).put("lr", lr)
+            .put("grad_norm", gradNorm).put("tokens", tokens).put("tokens_per_s", Math.round(tps)).put("elapsed_s", elapsed);
+        if (scaler != null) {
+          m.put("loss_scale", lossScale).put("skipped", skipped).put("skipped_steps", scaler.skippedSteps());
+        }
+        appendMetric(m);
+        if (step % c.logEvery() == 0 || step == totalSteps) {
+          double eta = elapsed / (step - resumedFrom) * (totalSteps - step);
+          log.printf("train: step %d/%d epoch %d loss %.4f lr %.3g | %,.0f tok/s | ETA %s%n", step, totalSteps, stream.epoch(),
+              loss, lr, tps, hms(eta));
+        }
+        boolean evalNow = haveValidation && ((c.evalEvery() > 0 && step % c.evalEvery() == 0) || step == totalSteps);
+        if (evalNow) {
+          double val = evaluate(model);
+          ObjectNode e = JSON.createObjectNode();
+          e.put("type", "eval").put("step", step).put("val_loss", val).put("val_ppl", Math.exp(val));
+          appendMetric(e);
+          log.printf("eval: step %d val_loss %.4f ppl %.3f%s%n", step, val, Math.exp(val), val < best - c.minDelta() ? " (best)" : "");
+          if (val < best - c.minDelta()) {
+            best = val;
+            bestStep = step;
+            bad = 0;
+            RunExport.write(c.outputDir().resolve("best"), model, c.modelDir(), c.saveDtype(), c.shardBytes());
+          } else {
+            bad++;
+            if (c.patience() > 0 && bad >= c.patience()) stopped = true;
+          }
+        }
+        if (c.checkpointEvery() > 0 && (step % c.checkpointEvery() == 0 || stopped)) {
+          saveCheckpoint(masters == null ? tensors(params) : masters.tensors(), opt, new TrainState(step, stream.position(), best, bestStep,
+              bad, tokens, c.seed(), c.method().name(), scaler == null ? null : scaler.state()));
+        }
+        listener.afterStep(step, loss, model);
+        if (stopped) {
+          log.printf("train: early stop at step %d: no improvement in %d evaluations (best %.4f at step %d)%n", step, bad, best, bestStep);
+          break;
+        }
+      }
+    }
+    Path finalDir = c.outputDir().resolve("final");
+    RunExport.write(finalDir, model, c.modelDir(), c.saveDtype(), c.shardBytes());
+    writeCurve();
+    double tps = tokensThisRun / Math.max(1e-9, (System.nanoTime() - started) / 1e9);
+    ObjectNode summary = JSON.createObjectNode();
+    summary.put("steps", step).put("last_loss", lastLoss).put("best_step", bestStep).put("stopped_early", stopped)
+        .put("tokens_per_s", tps).put("resumed_from", resumedFrom).put("method", c.method().name().toLowerCase())
+        .put("precision", c.precision().key());
+    if (scaler != null) summary.put("skipped_steps", scaler.skippedSteps()).put("loss_scale", scaler.scale());
+    if (Double.isFinite(best)) summary.put("best_val_loss", best);
+    JSON.writerWithDefaultPrettyPrinter().writeValue(c.outputDir().resolve("train_summary.json").toFile(), summary);
+    log.printf("train: done, %d steps, final export in %s%n", step, finalDir);
+    return new Result(step, lastLoss, best, bestStep, stopped, finalDir, tps, resumedFrom);
   }
 
   private Map<String, NDArray> trainable(NDManager root, LlamaModel model) {

@@ -52,11 +52,16 @@ class LmScorerParityTest {
 
   /** Softmax over -NLL of " label" after each prompt, one unpadded sequence per (prompt, label). */
   static List<double[]> direct(List<String> prompts) throws Exception {
+    return direct(prompts, null);
+  }
+
+  static List<double[]> direct(List<String> prompts, Path adapter) throws Exception {
     HfCheckpoint.Loaded base = HfCheckpoint.load(model);
     List<double[]> out = new ArrayList<>();
     try (HuggingFaceTokenizer tok = HuggingFaceTokenizer.newInstance(model.resolve("tokenizer.json"));
         NDManager root = NDManager.newBaseManager(Device.cpu());
         LlamaModel m = LlamaModel.create(root, base.config(), base.weights())) {
+      if (adapter != null) m.setAdapter(feedline.trainer.export.Adapters.load(root, base.config(), adapter));
       LmScorer lm = new LmScorer(m, tok, base.config().eosTokenId());
       for (String p : prompts) {
         double[] ll = new double[LABELS.size()];
@@ -136,6 +141,24 @@ class LmScorerParityTest {
     } finally {
       pool.shutdown();
     }
+  }
+
+  @Test
+  void aLoraAdapterIsAppliedOnTopOfTheBase() throws Exception {
+    Path data = tmp.resolve("data");
+    TrainFixtures.dataset(data, TrainFixtures.rows("train", 8, 4, 16, 5), 8);
+    Path run = tmp.resolve("lora");
+    new feedline.trainer.train.Trainer(TrainFixtures.config(model, data, run, "method=lora", "lora.r=4", "lora.alpha=8",
+        "lora.dropout=0.0", "optimizer.lr=0.05", "schedule.warmup-steps=0", "max-steps=4", "batch-size=4", "eval.every-steps=0",
+        "checkpoint.every-steps=0"), System.err, null).run();
+    Path adapter = run.resolve("final");
+    List<double[]> got = Scorers.create("lm", options("adapter-dir", adapter.toString())).predict(TEXTS);
+    List<String> prompts = TEXTS.stream().map(t -> t + "\nLabel:").toList();
+    assertSame(got, direct(prompts, adapter));
+    // the adapter is really applied: the label log-likelihoods move
+    double[] with = ((LmUncertaintyScorer) Scorers.create("lm", options("adapter-dir", adapter.toString()))).logLikelihoods(TEXTS).get(0);
+    double[] without = ((LmUncertaintyScorer) Scorers.create("lm", options())).logLikelihoods(TEXTS).get(0);
+    assertThat(Math.abs(with[0] - without[0]) + Math.abs(with[1] - without[1])).as("the adapter changes the answer").isGreaterThan(1e-3);
   }
 
   @Test

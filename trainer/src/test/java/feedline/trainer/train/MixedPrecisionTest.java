@@ -93,6 +93,25 @@ class MixedPrecisionTest {
   }
 
   @Test
+  void fullFineTuningAndPrefixTuningAlsoLearnInFp16() throws Exception {
+    Path full = dir.resolve("full");
+    Trainer.Result f = new Trainer(TrainFixtures.config(model, data, full, "precision=fp16", "method=full", "optimizer.lr=0.01",
+        "max-steps=15", "eval.every-steps=0", "checkpoint.every-steps=0"), System.err, null).run();
+    assertThat(f.lastLoss()).isLessThan(TrainerTest.metrics(full, "train").get(0).path("loss").asDouble() / 2);
+    // the export is a checkpoint of fp16 values (widened), loadable as any other
+    HfCheckpoint.Loaded trained = HfCheckpoint.load(full.resolve("final"));
+    for (float v : trained.weights().get("model.embed_tokens.weight").data()) assertThat(f16(v)).isEqualTo(v);
+
+    Path prefix = dir.resolve("prefix");
+    new Trainer(TrainFixtures.config(model, data, prefix, "precision=fp16", "method=prefix", "prefix.virtual-tokens=4",
+        "optimizer.lr=0.05", "max-steps=20", "eval.every-steps=0", "checkpoint.every-steps=0"), System.err, null).run();
+    List<Double> l = TrainerTest.metrics(prefix, "train").stream().map(n -> n.path("loss").asDouble()).toList();
+    double head = l.subList(0, 4).stream().mapToDouble(d -> d).average().orElseThrow();
+    double tail = l.subList(16, 20).stream().mapToDouble(d -> d).average().orElseThrow();
+    assertThat(tail).as("fp16 prefix tuning lowers the loss").isLessThan(head - 0.3);
+  }
+
+  @Test
   void anOverflowSkipsTheStepBacksTheScaleOffAndLeavesWeightsUnchanged() throws Exception {
     Path out = dir.resolve("overflow");
     List<Map<String, float[]>> seen = new ArrayList<>();
