@@ -156,11 +156,23 @@ public final class ChinesePersonRecognizer implements Recognizer {
     for (int i = 1; i < terms.size(); i++) {
       Term t = terms.get(i);
       Term prev = terms.get(i - 1);
-      if (t.nature == null || !t.nature.toString().equals("nr") || t.word.length() > 2 || !allHan(t.word)) continue;
-      if (prev.word.length() != 1 || ChineseNames.surnameAt(prev.word, 0) != 1 || ChineseNames.surnameAt(t.word, 0) != 0) continue;
+      if (t.nature == null || t.word.length() > 2 || !allHan(t.word) || prev.nature == null) continue;
+      String n = t.nature.toString();
+      if (prev.word.length() != 1 || ChineseNames.surnameAt(prev.word, 0) != 1) continue;
       if (functionWord(prev)) continue; // "和/cc 小张/nr"
       if (prev.offset < 0 || prev.offset + 1 != t.offset || t.offset + t.word.length() > text.length()) continue;
-      out.add(new Span(prev.offset, t.offset + t.word.length(), PiiType.PERSON, 0.7, "hanlp_nr"));
+      if (n.equals("nr")) {
+        if (ChineseNames.surnameAt(t.word, 0) != 0) continue;
+      } else {
+        // "邢/nz 雅琪/nz": a surname character HanLP knows only as a proper-noun morpheme, then a two-character
+        // proper-noun piece, then a word boundary
+        String pn = prev.nature.toString();
+        if (!n.equals("nz") || t.word.length() != 2 || !(pn.equals("nz") || pn.equals("ng") || pn.equals("ag"))) continue;
+        Term next = i + 1 < terms.size() ? terms.get(i + 1) : null;
+        if (next != null && next.word.length() == 1 && isHan(next.word.charAt(0)) && !functionWord(next)) continue;
+        if (NOUN_SUFFIX.indexOf(t.word.charAt(1)) >= 0) continue;
+      }
+      out.add(new Span(prev.offset, t.offset + t.word.length(), PiiType.PERSON, n.equals("nr") ? 0.7 : 0.6, "hanlp_nr"));
     }
   }
 

@@ -86,6 +86,13 @@ class NameRulesTest {
   }
 
   @Test
+  void surnameMorphemeThenProperNounPiece() {
+    assertThat(values(CN, "邢雅琪签字确认了合同条款。")).containsExactly("邢雅琪"); // 邢/nz 雅琪/nz
+    assertThat(values(CN, "昨晚聂海涛加班到十点才回家。")).containsExactly("聂海涛");
+    assertThat(values(CN, "苏绣和湘绣都是著名的刺绣流派。周末去万达看电影吧。")).isEmpty();
+  }
+
+  @Test
   void chineseNameInPiecesAfterAVerbThatTakesAPerson() {
     assertThat(values(CN, "请把文件交给韦小宝。")).containsExactly("韦小宝");
     assertThat(values(CN, "他被邵伟推荐到了总部工作。")).containsExactly("邵伟");
