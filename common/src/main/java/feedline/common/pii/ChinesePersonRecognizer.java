@@ -126,6 +126,7 @@ public final class ChinesePersonRecognizer implements Recognizer {
       out.add(new Span(start, end, PiiType.PERSON, nature.equals("nr") ? 0.75 : 0.65, name()));
     }
     addGivenAfterSurname(text, terms, out);
+    addDotted(text, terms, out);
     addCued(text, byStart, out);
     addAfterRoles(text, terms, byStart, out);
     addAfterVerbs(text, byStart, out);
@@ -146,6 +147,28 @@ public final class ChinesePersonRecognizer implements Recognizer {
     if (last == null || first == null || first.word.length() != t - 1 - p || last.nature == null) return false;
     String n = last.nature.toString();
     return (n.equals("ng") || n.equals("nz") || n.equals("ag") || n.equals("vg") || n.startsWith("nr")) && !functionWord(first);
+  }
+
+  /**
+   * Transliterated and minority names written with a middle dot ("约翰/nrf ·/w 史密斯/nrf"): the words
+   * on both sides of the dot join into one name when one of them is a name and neither is a place.
+   */
+  private static void addDotted(String text, List<Term> terms, List<Span> out) {
+    for (int i = 1; i + 1 < terms.size(); i++) {
+      Term dot = terms.get(i);
+      if (dot.word.length() != 1 || "·•・".indexOf(dot.word.charAt(0)) < 0) continue;
+      Term left = terms.get(i - 1);
+      Term right = terms.get(i + 1);
+      if (left.nature == null || right.nature == null || !allHan(left.word) || !allHan(right.word)) continue;
+      if (left.word.length() < 2 || right.word.length() < 2 || left.offset < 0 || right.offset < 0) continue;
+      String ln = left.nature.toString();
+      String rn = right.nature.toString();
+      if (ln.startsWith("ns") || rn.startsWith("ns") || ln.startsWith("nt") || rn.startsWith("nt")) continue;
+      if (!ln.startsWith("nr") && !rn.startsWith("nr")) continue;
+      int end = right.offset + right.word.length();
+      if (end > text.length()) continue;
+      out.add(new Span(left.offset, end, PiiType.PERSON, 0.7, "hanlp_nr"));
+    }
   }
 
   /**

@@ -86,6 +86,12 @@ class NameRulesTest {
   }
 
   @Test
+  void namesJoinedByAMiddleDot() {
+    assertThat(values(CN, "参赛选手约翰·史密斯来自英国。")).containsExactly("约翰·史密斯");
+    assertThat(values(CN, "2024中国·上海国际车展开幕。")).isEmpty();
+  }
+
+  @Test
   void surnameMorphemeThenProperNounPiece() {
     assertThat(values(CN, "邢雅琪签字确认了合同条款。")).containsExactly("邢雅琪"); // 邢/nz 雅琪/nz
     assertThat(values(CN, "昨晚聂海涛加班到十点才回家。")).containsExactly("聂海涛");
