@@ -87,7 +87,10 @@ class NameRulesTest {
 
   @Test
   void namesJoinedByAMiddleDot() {
-    assertThat(values(CN, "参赛选手约翰·史密斯来自英国。")).containsExactly("约翰·史密斯");
+    String t = "参赛选手约翰·史密斯来自英国。";
+    assertThat(values(CN, t)).contains("约翰·史密斯");
+    PiiDetector persons = PiiDetector.standard(java.util.EnumSet.of(PiiType.PERSON), 0.5);
+    assertThat(persons.detect(t)).extracting(s -> s.valueIn(t)).containsExactly("约翰·史密斯");
     assertThat(values(CN, "2024中国·上海国际车展开幕。")).isEmpty();
   }
 
