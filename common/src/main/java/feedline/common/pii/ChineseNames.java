@@ -21,6 +21,11 @@ final class ChineseNames {
   static final String GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文辉力永健世广海晓云飞鹏宇浩然子轩"
       + "欣怡梓涵雨婷佳琪思远嘉俊博文一鸣梦瑶雅琳诗晨阳泽宏丹凤春燕慧颖婉清淑珍德福寿贵";
 
+  /** Characters common at the end of a given name: a plausibility test for names that are also words. */
+  static final String GIVEN_LIKELY = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建志文辉力永健广海晓云飞鹏宇浩然轩"
+      + "欣怡涵雨婷佳琪思远嘉俊博鸣梦瑶雅琳诗晨阳泽宏丹凤春燕慧颖婉清淑珍德福寿贵峰雪倩晶璐露悦鑫淼森彬斌昊睿哲凯宁波亮航琦瑞"
+      + "蕾薇莉莎菲妍娇婕媛璇蓉芸茜娅琴瑜馨楠萌蕊洁琼莹坤鹤松柏梅菊莲冰霜虹霖澜溪翔腾龙彪威毅勤诚忠仁义智宾斌翠琛璐";
+
   static {
     java.util.HashSet<Character> s = new java.util.HashSet<>();
     for (char c : SINGLE.toCharArray()) s.add(c);

@@ -255,6 +255,7 @@ public final class ChinesePersonRecognizer implements Recognizer {
       if (p < 0) continue;
       int end = nameEnd(text, p, byStart);
       if (end > 0) out.add(new Span(p, end, PiiType.PERSON, 0.7, "cn_name_role"));
+      else if ((end = wordName(text, p, byStart, false)) > 0) out.add(new Span(p, end, PiiType.PERSON, 0.6, "cn_name_role"));
     }
   }
 
@@ -275,6 +276,7 @@ public final class ChinesePersonRecognizer implements Recognizer {
       int p = m.start(1);
       if (!byStart.containsKey(p)) continue;
       int end = nameEnd(text, p, byStart);
+      if (end < 0) end = wordName(text, p, byStart, false);
       if (end == m.end(1)) out.add(new Span(p, end, PiiType.PERSON, 0.65, "cn_name_speaker"));
     }
   }
@@ -289,7 +291,7 @@ public final class ChinesePersonRecognizer implements Recognizer {
         if (p < 0 || !byStart.containsKey(p)) continue;
         int sur = ChineseNames.surnameAt(text, p);
         if (sur == 0 || len - sur < 1 || len - sur > 2) continue;
-        if (nameEnd(text, p, byStart) == t || splitThreeCharacterName(text, p, t, sur, byStart)) {
+        if (nameEnd(text, p, byStart) == t || splitThreeCharacterName(text, p, t, sur, byStart) || wordName(text, p, byStart, true) == t) {
           out.add(new Span(p, t, PiiType.PERSON, 0.65, "cn_name_title"));
           break;
         }
@@ -353,6 +355,32 @@ public final class ChinesePersonRecognizer implements Recognizer {
    * characters, ending at a word boundary of the segmentation; -1 when there is no such name (no
    * surname, a title right after the surname, or the characters form a dictionary word).
    */
+  /**
+   * A dictionary word that is also a name ("高峰", "白雪", "宁静"), accepted only where the context
+   * already says a name comes (after a role noun, before a title, as a chat speaker): a surname, one
+   * or two more characters the last of which is a common given-name character, a noun (an adjective
+   * only before a title: "同学安静" is no name), not a place, a time word or a verb, and a word
+   * boundary after it. The end, or -1.
+   */
+  static int wordName(String text, int p, Map<Integer, Term> byStart, boolean adjectives) {
+    int sur = ChineseNames.surnameAt(text, p);
+    Term t = byStart.get(p);
+    if (sur == 0 || t == null || t.nature == null || t.word.length() <= sur || t.word.length() > sur + 2 || !allHan(t.word)) return -1;
+    String n = t.nature.toString();
+    boolean nounOrAdjective = (n.startsWith("n") && !n.startsWith("ns") && !n.startsWith("nt") && !n.startsWith("nis")
+        && !n.startsWith("nnt") && !n.startsWith("nx") && !n.startsWith("nf")) || (adjectives && (n.equals("a") || n.equals("an")));
+    if (!nounOrAdjective) return -1;
+    int e = p + t.word.length();
+    char last = text.charAt(e - 1);
+    if (ChineseNames.GIVEN_LIKELY.indexOf(last) < 0 || NOUN_SUFFIX.indexOf(last) >= 0) return -1;
+    Matcher title = TITLE_AFTER.matcher(text);
+    title.region(p + sur, text.length());
+    if (title.lookingAt()) return -1;
+    Term next = byStart.get(e);
+    if (e < text.length() && isHan(text.charAt(e)) && next == null) return -1;
+    return e;
+  }
+
   static int nameEnd(String text, int p, Map<Integer, Term> byStart) {
     int e = nameEndShape(text, p, byStart);
     return e > 0 && NOUN_SUFFIX.indexOf(text.charAt(e - 1)) >= 0 ? -1 : e;

@@ -86,6 +86,16 @@ class NameRulesTest {
   }
 
   @Test
+  void wordNamesOnlyWhereTheContextAsksForAName() {
+    assertThat(values(CN, "经理高峰今天请假了。")).containsExactly("高峰");
+    assertThat(values(CN, "请宁静同学回答。")).containsExactly("宁静");
+    assertThat(values(CN, "高峰：收到")).containsExactly("高峰");
+    // a word after a role noun that is no name: wrong word class, or no given-name character at its end
+    assertThat(values(CN, "司机马路边停车。老师明白了。客服方面已经处理。会计金额算错了。邻居黄金周去旅游了。")).isEmpty();
+    assertThat(values(CN, "金额：500元。周一：开会。高峰期拥堵。")).isEmpty();
+  }
+
+  @Test
   void namesJoinedByAMiddleDot() {
     String t = "参赛选手约翰·史密斯来自英国。";
     assertThat(values(CN, t)).contains("约翰·史密斯");
