@@ -56,6 +56,8 @@ public final class ChinesePersonRecognizer implements Recognizer {
   /** Verbs and prepositions that take a person as their object. */
   private static final Set<String> TAKES_PERSON = Set.of("交给", "告诉", "通知", "联系", "感谢", "谢谢", "恭喜", "祝贺", "转告",
       "提醒", "给", "让", "叫", "找", "问", "跟", "替", "向", "请", "被", "由", "和", "与", "同", "帮");
+  /** Forms of address before a name in letters and messages. */
+  private static final Pattern ADDRESSED = Pattern.compile("亲爱的|尊敬的|致");
   /** Function words HanLP sometimes takes into a name's end ("姚明和"). */
   private static final String TRIM = "的了是在和与及或也都就还又很再把被给向对从为跟同等";
   /** Characters that make a place, shop, style or clan word out of a surname ("曹操墓", "韩式", "王氏"): never a given name's end. */
@@ -128,6 +130,7 @@ public final class ChinesePersonRecognizer implements Recognizer {
     addGivenAfterSurname(text, terms, out);
     addDotted(text, terms, out);
     addCued(text, byStart, out);
+    addAddressed(text, byStart, out);
     addAfterRoles(text, terms, byStart, out);
     addAfterVerbs(text, byStart, out);
     addSpeakers(text, byStart, out);
@@ -267,6 +270,24 @@ public final class ChinesePersonRecognizer implements Recognizer {
       if (ROLE_WORDS.contains(text.substring(b - k, b))) return true;
     }
     return false;
+  }
+
+  /**
+   * A name after a form of address that opens a letter or message (亲爱的、尊敬的、致): the address must
+   * start and end on word boundaries ("导致" is no 致), and the name must have a name's shape.
+   */
+  private static void addAddressed(String text, Map<Integer, Term> byStart, List<Span> out) {
+    Matcher m = ADDRESSED.matcher(text);
+    while (m.find()) {
+      if (!byStart.containsKey(m.start()) || !byStart.containsKey(m.end())) continue;
+      if (m.group().equals("致") && m.start() > 0 && isHan(text.charAt(m.start() - 1))
+          && CuedChineseNameRecognizer.STOP.indexOf(text.charAt(m.start() - 1)) < 0) {
+        continue; // 致 opens a letter at the start or after punctuation
+      }
+      int end = nameEnd(text, m.end(), byStart);
+      if (end < 0) end = wordName(text, m.end(), byStart, false);
+      if (end > 0) out.add(new Span(m.end(), end, PiiType.PERSON, 0.65, "cn_name_cue"));
+    }
   }
 
   /** "张三：好的" in a chat log: a whole name before the colon. */

@@ -96,6 +96,13 @@ class NameRulesTest {
   }
 
   @Test
+  void namesAfterAFormOfAddress() {
+    assertThat(values(CN, "亲爱的尚雨桐，生日快乐！")).containsExactly("尚雨桐");
+    assertThat(values(CN, "致郎平安：感谢您的来信。")).containsExactly("郎平安");
+    assertThat(values(CN, "吸烟导致高血压。致全体员工的一封信。亲爱的同学们，大家好。尊敬的王总：")).isEmpty();
+  }
+
+  @Test
   void namesJoinedByAMiddleDot() {
     String t = "参赛选手约翰·史密斯来自英国。";
     assertThat(values(CN, t)).contains("约翰·史密斯");
