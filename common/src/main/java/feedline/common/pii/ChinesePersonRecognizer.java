@@ -133,6 +133,8 @@ public final class ChinesePersonRecognizer implements Recognizer {
     addAddressed(text, byStart, out);
     addAfterRoles(text, terms, byStart, out);
     addAfterVerbs(text, byStart, out);
+    addGluedToVerb(text, terms, byStart, out);
+    addLittleName(text, terms, byStart, out);
     addSpeakers(text, byStart, out);
     addTitled(text, byStart, out);
     addListed(text, byStart, out);
@@ -240,6 +242,61 @@ public final class ChinesePersonRecognizer implements Recognizer {
       int end = nameEnd(text, p, byStart);
       if (end > 0) out.add(new Span(p, end, PiiType.PERSON, 0.6, "cn_name_verb"));
     }
+  }
+
+  /**
+   * A verb that takes a person which HanLP glued to the surname after it and tagged as a name
+   * ("谢谢季/nr 晓明/nz 老师"): the name starts after the verb and ends as {@link #nameEnd} says.
+   */
+  private static void addGluedToVerb(String text, List<Term> terms, Map<Integer, Term> byStart, List<Span> out) {
+    for (Term t : terms) {
+      if (t.nature == null || !t.nature.toString().startsWith("nr") || t.offset < 0 || t.word.length() < 3) continue;
+      for (int v = 2; v <= 3 && v < t.word.length(); v++) {
+        if (!TAKES_PERSON.contains(t.word.substring(0, v))) continue;
+        int p = t.offset + v;
+        if (ChineseNames.surnameAt(text, p) != t.word.length() - v) continue;
+        int end = nameEnd(text, p, byStart);
+        if (end > p + t.word.length() - v) out.add(new Span(p, end, PiiType.PERSON, 0.6, "cn_name_verb"));
+      }
+    }
+  }
+
+  /** Characters after 小 that make a word or a form of address rather than a given name (小姐、小时、小区、小孩). */
+  private static final String NOT_LITTLE_NAME = "姐哥弟妹伙孩朋友时组区学型号票费心事吃说声数量步写品份米麦结";
+  /** Common surnames: 小 + a surname is a form of address ("小李", "小张"), not a given name. */
+  private static final String COMMON_SURNAMES = "王李张刘陈杨黄赵周吴徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊孟秦邱侯江尹薛闫段雷黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔常汤康易乔赖";
+
+  /**
+   * Surname + 小 + one character, the common given-name form HanLP leaves in pieces ("詹/小/飞/的"),
+   * ending at a boundary; and a nickname 小 + one character right after a role noun ("客服小雨为您服务").
+   */
+  private static void addLittleName(String text, List<Term> terms, Map<Integer, Term> byStart, List<Span> out) {
+    for (int i = 0; i + 2 < terms.size(); i++) {
+      Term sur = terms.get(i);
+      Term little = terms.get(i + 1);
+      Term given = terms.get(i + 2);
+      if (!little.word.equals("小") || sur.offset < 0 || given.offset < 0) continue;
+      if (sur.word.length() != 1 || ChineseNames.surnameAt(sur.word, 0) != 1 || functionWord(sur)) continue;
+      if (given.word.length() != 1 || !littleGiven(text, given.offset)) continue;
+      out.add(new Span(sur.offset, given.offset + 1, PiiType.PERSON, 0.6, "cn_name_little"));
+    }
+    for (Term t : terms) {
+      if (t.offset < 0) continue;
+      int b = t.offset + t.word.length();
+      if (b + 2 > text.length() || text.charAt(b) != '小' || !endsWithRole(text, b, 0)) continue;
+      Term nick = byStart.get(b);
+      if (nick == null || nick.word.length() > 2 || !littleGiven(text, b + 1)) continue;
+      if (nick.word.length() == 1 && !byStart.containsKey(b + 1)) continue;
+      out.add(new Span(b, b + 2, PiiType.PERSON, 0.6, "cn_name_little"));
+    }
+  }
+
+  /** Whether the character at {@code g} can be the one given character after 小, with a boundary after it. */
+  private static boolean littleGiven(String text, int g) {
+    char c = text.charAt(g);
+    if (!isHan(c) || CuedChineseNameRecognizer.STOP.indexOf(c) >= 0 || NOUN_SUFFIX.indexOf(c) >= 0 || NOT_LITTLE_NAME.indexOf(c) >= 0
+        || COMMON_SURNAMES.indexOf(c) >= 0) return false;
+    return ends(text, g + 1);
   }
 
   /**

@@ -147,4 +147,28 @@ class NameRulesTest {
     assertThat(values(EN, "New York and New Jersey agreed to share costs.")).isEmpty();
     assertThat(values(EN, "The Golden Gate Bridge was closed.")).isEmpty();
   }
+
+  @Test
+  void nameGluedToAVerbByTheSegmenter() {
+    assertThat(by(CN, "谢谢季晓明老师的耐心指导！", "cn_name_verb")).containsExactly("季晓明");
+    assertThat(values(CN, "谢谢大家的耐心指导！")).isEmpty();
+  }
+
+  @Test
+  void surnamePlusLittlePlusOneCharacter() {
+    assertThat(by(CN, "转发自詹小飞的朋友圈。", "cn_name_little")).containsExactly("詹小飞");
+    assertThat(values(CN, "他从小就喜欢画画。")).isEmpty();
+    assertThat(values(CN, "这个房间太小了。")).isEmpty();
+    assertThat(values(CN, "声音很小，听不清。")).isEmpty();
+  }
+
+  @Test
+  void nicknameAfterRoleNoun() {
+    assertThat(by(CN, "客服小雨为您服务。", "cn_name_little")).containsExactly("小雨");
+    // a title, a noun or 小 + a surname (a form of address) is no nickname
+    assertThat(values(CN, "客服小姐说明天到。")).isEmpty();
+    assertThat(values(CN, "我们的客服小组很忙。")).isEmpty();
+    assertThat(values(CN, "老师小结了一下。")).isEmpty();
+    assertThat(by(CN, "店员小李说没货了。", "cn_name_little")).isEmpty();
+  }
 }
