@@ -116,11 +116,22 @@ public final class EnglishPersonRecognizer implements Recognizer {
   private final Set<String> given;
   private final Set<String> ambiguous;
   private final Set<String> surnames;
+  /** Wider lists, accepted only before a verb that organisations share with people ("Callum Fraser said"). */
+  private final Set<String> givenWide;
+  private final Set<String> surnamesWide;
+  /** Head words of organisation, media and place names: "Virginia Tech said" is no person. */
+  private static final Set<String> ORG_HEAD = Set.of("Inc", "Corp", "Ltd", "LLC", "Group", "Bank", "Capital", "Partners",
+      "Holdings", "Tech", "Technologies", "Energy", "Motors", "Airlines", "Airways", "Post", "Times", "News", "Media",
+      "University", "College", "School", "Institute", "Council", "Police", "Department", "Ministry", "Agency", "Foundation",
+      "Fund", "Trust", "Society", "Association", "Club", "Company", "Co", "Labs", "Systems", "Software", "Health", "Hospital",
+      "City", "County", "State", "Airport", "Insurance", "Securities", "Investments", "Ventures", "Studios", "Records", "Press");
 
   public EnglishPersonRecognizer() {
     given = load("feedline/pii/en_first_names.txt");
     ambiguous = load("feedline/pii/en_ambiguous_names.txt");
     surnames = load("feedline/pii/en_surnames.txt");
+    givenWide = load("feedline/pii/en_given_names_wide.txt");
+    surnamesWide = load("feedline/pii/en_surnames_wide.txt");
   }
 
   private boolean knownGiven(String w) {
@@ -195,6 +206,19 @@ public final class EnglishPersonRecognizer implements Recognizer {
     return new ArrayList<>(best.values());
   }
 
+  /**
+   * Whether two or three capitalized words hold a listed name: a curated given name first or surname
+   * last, or a name of the wider lists when no word is an organisation's head word.
+   */
+  private boolean listed(String[] words) {
+    String last = words[words.length - 1];
+    if (knownGiven(words[0]) || surnames.contains(last)) return true;
+    for (String w : words) {
+      if (ORG_HEAD.contains(w)) return false;
+    }
+    return (givenWide.contains(words[0]) && !ambiguous.contains(words[0])) || surnamesWide.contains(last);
+  }
+
   /** Two or three capitalized words right before a verb found by {@code verbs}; {@code needList}: one must be a listed name. */
   private void addBeforeVerbs(String text, Pattern verbs, boolean needList, List<Span> out) {
     Matcher v = verbs.matcher(text);
@@ -205,7 +229,7 @@ public final class EnglishPersonRecognizer implements Recognizer {
       n.useTransparentBounds(true);
       if (!n.find()) continue;
       String[] words = n.group(1).split(" ");
-      if (needList && !knownGiven(words[0]) && !surnames.contains(words[words.length - 1])) continue;
+      if (needList && !listed(words)) continue;
       int[] se = trimStops(text, n.start(1), n.end(1));
       if (se == null || NOT_A_NAME.contains(firstWord(text, se[0], se[1])) || STOP.contains(firstWord(text, se[0], se[1]))) continue;
       out.add(new Span(se[0], se[1], PiiType.PERSON, 0.6, name()));

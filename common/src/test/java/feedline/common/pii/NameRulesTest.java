@@ -171,4 +171,14 @@ class NameRulesTest {
     assertThat(values(CN, "老师小结了一下。")).isEmpty();
     assertThat(by(CN, "店员小李说没货了。", "cn_name_little")).isEmpty();
   }
+
+  @Test
+  void widerNameListsOnlyBeforeSharedVerbs() {
+    assertThat(values(EN, "Callum Fraser said the deadline would slip.")).containsExactly("Callum Fraser");
+    assertThat(values(EN, "Ayesha Siddiqui joined the company in 2019.")).containsExactly("Ayesha Siddiqui");
+    // organisation head words and unlisted pairs stay out; a wide-list name without the verb is not taken
+    assertThat(values(EN, "Rhett Capital said profits rose.")).isEmpty();
+    assertThat(values(EN, "Goldman Sachs said profits rose.")).isEmpty();
+    assertThat(values(EN, "The Callum Fraser Award is given each year.")).isEmpty();
+  }
 }
