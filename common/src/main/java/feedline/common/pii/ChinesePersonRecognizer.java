@@ -123,7 +123,15 @@ public final class ChinesePersonRecognizer implements Recognizer {
         // HanLP at times takes the function word after a name along ("姚明和")
         while (end - start > sur + 1 && TRIM.indexOf(text.charAt(end - 1)) >= 0) end--;
         Term next = byStart.get(end);
-        if (next == null || !functionWord(next)) end = extend(text, start, end, sur);
+        if (next == null || !functionWord(next)) {
+          int wide = extend(text, start, end, sur);
+          // "翁美/nr 玲/nz 生前": a lone proper-noun morpheme right after a surname + one character completes the name
+          if (wide == end && end - start == sur + 1 && next != null && next.word.length() == 1 && properMorpheme(next)
+              && CuedChineseNameRecognizer.STOP.indexOf(next.word.charAt(0)) < 0 && NOUN_SUFFIX.indexOf(next.word.charAt(0)) < 0) {
+            wide = end + 1;
+          }
+          end = wide;
+        }
       }
       out.add(new Span(start, end, PiiType.PERSON, nature.equals("nr") ? 0.75 : 0.65, name()));
     }
@@ -134,6 +142,7 @@ public final class ChinesePersonRecognizer implements Recognizer {
     addAfterRoles(text, terms, byStart, out);
     addAfterVerbs(text, byStart, out);
     addGluedToVerb(text, terms, byStart, out);
+    addSurnameThenWordName(text, terms, out);
     addLittleName(text, terms, byStart, out);
     addSpeakers(text, byStart, out);
     addTitled(text, byStart, out);
@@ -241,6 +250,35 @@ public final class ChinesePersonRecognizer implements Recognizer {
       if (given != null && given.word.length() == 1 && functionWord(given)) continue; // "被车撞了"
       int end = nameEnd(text, p, byStart);
       if (end > 0) out.add(new Span(p, end, PiiType.PERSON, 0.6, "cn_name_verb"));
+    }
+  }
+
+  /** A Han term HanLP tags as a proper-noun or name morpheme ({@code nz}, {@code ng}, {@code nr}). */
+  private static boolean properMorpheme(Term t) {
+    if (t.nature == null || !isHan(t.word.charAt(0))) return false;
+    String n = t.nature.toString();
+    return n.equals("nz") || n.equals("ng") || n.equals("nr");
+  }
+
+  /**
+   * A one-character term HanLP tagged as a surname ({@code nr}) followed by a one- or two-character
+   * noun that ends in a common given-name character and then a word boundary ("隗/nr 海燕/n 。"):
+   * the two together are a name, although the given name is also a word.
+   */
+  private static void addSurnameThenWordName(String text, List<Term> terms, List<Span> out) {
+    for (int i = 0; i + 1 < terms.size(); i++) {
+      Term sur = terms.get(i);
+      Term given = terms.get(i + 1);
+      if (sur.word.length() != 1 || sur.nature == null || !sur.nature.toString().equals("nr") || sur.offset < 0) continue;
+      if (ChineseNames.surnameAt(sur.word, 0) != 1 || given.offset != sur.offset + 1 || given.nature == null) continue;
+      if (given.word.length() > 2 || !allHan(given.word)) continue;
+      String n = given.nature.toString();
+      if (!n.equals("n") && !n.equals("nz") && !n.equals("ng") && !n.equals("a")) continue;
+      char last = given.word.charAt(given.word.length() - 1);
+      if (ChineseNames.GIVEN_LIKELY.indexOf(last) < 0 || NOUN_SUFFIX.indexOf(last) >= 0) continue;
+      int end = given.offset + given.word.length();
+      if (!ends(text, end) && (i + 2 >= terms.size() || !functionWord(terms.get(i + 2)))) continue;
+      out.add(new Span(sur.offset, end, PiiType.PERSON, 0.6, "hanlp_nr"));
     }
   }
 

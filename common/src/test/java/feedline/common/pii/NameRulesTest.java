@@ -181,4 +181,17 @@ class NameRulesTest {
     assertThat(values(EN, "Goldman Sachs said profits rose.")).isEmpty();
     assertThat(values(EN, "The Callum Fraser Award is given each year.")).isEmpty();
   }
+
+  @Test
+  void surnameTermBeforeAWordThatIsAGivenName() {
+    assertThat(values(CN, "这次比赛的冠军是隗海燕。")).containsExactly("隗海燕");
+    // a word that is a name only after a surname HanLP tagged as one
+    assertThat(values(CN, "今天的天气很好，白雪覆盖了山头。")).isEmpty();
+    assertThat(values(CN, "高峰期地铁很挤。")).isEmpty();
+  }
+
+  @Test
+  void nameCutShortBeforeALoneProperMorpheme() {
+    assertThat(values(CN, "这是翁美玲生前最后一部作品。")).containsExactly("翁美玲");
+  }
 }
