@@ -16,10 +16,15 @@ final class ChineseNames {
       + "栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
       // less frequent surnames that are rarely ordinary words
       + "萧阎禤钮冼谈戈竺晁逯扈蔺厉芮郦贲宓亓阚茅帅钭仝况郜訾隗粟庹练邴闻危宣贝韶植靖储羊匡弓牧隆郗仰伊戎祖贡劳逄"
-      + "扶濮寿冀燕慕茹宦庾暨衡弘阙殳蔚夔厍勾鞠巢蒯荆权揭暴晋雒薄湛竹邰璩嵇邸糜汝滑强";
+      + "扶濮寿冀燕慕茹宦庾暨衡弘阙殳蔚夔厍勾鞠巢蒯荆权揭暴晋雒薄湛竹邰璩嵇邸糜汝滑强栗楚";
   static final Set<Character> SINGLE_SET;
   static final String GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文辉力永健世广海晓云飞鹏宇浩然子轩"
       + "欣怡梓涵雨婷佳琪思远嘉俊博文一鸣梦瑶雅琳诗晨阳泽宏丹凤春燕慧颖婉清淑珍德福寿贵";
+
+  /** Characters common at the end of a given name: a plausibility test for names that are also words. */
+  static final String GIVEN_LIKELY = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建志文辉力永健广海晓云飞鹏宇浩然轩"
+      + "欣怡涵雨婷佳琪思远嘉俊博鸣梦瑶雅琳诗晨阳泽宏丹凤春燕慧颖婉清淑珍德福寿贵峰雪倩晶璐露悦鑫淼森彬斌昊睿哲凯宁波亮航琦瑞"
+      + "蕾薇莉莎菲妍娇婕媛璇蓉芸茜娅琴瑜馨楠萌蕊洁琼莹坤鹤松柏梅菊莲冰霜虹霖澜溪翔腾龙彪威毅勤诚忠仁义智宾斌翠琛璐";
 
   static {
     java.util.HashSet<Character> s = new java.util.HashSet<>();

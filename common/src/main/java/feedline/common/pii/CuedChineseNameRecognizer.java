@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
 /**
  * Chinese names right after a field cue such as "姓名：", "联系人", "收件人" or "我叫": a known surname
  * and one or two given-name characters. Complements the statistical recognizer where a form layout
- * gives it too little sentence context.
+ * gives it too little sentence context. This class finds names without a segmentation (one or two
+ * given characters up to a stop character); the standard detector applies the same cues inside
+ * {@link ChinesePersonRecognizer}, where names end on HanLP's word boundaries.
  */
 public final class CuedChineseNameRecognizer implements Recognizer {
   static final Pattern CUE = Pattern.compile(

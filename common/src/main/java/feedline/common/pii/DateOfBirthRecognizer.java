@@ -19,6 +19,8 @@ public final class DateOfBirthRecognizer extends RegexRecognizer {
           + "|\\d{1,2}[ \\-]" + MONTH + "[,\\-]? ?(?:19|20)\\d{2}"
           + "|" + MONTH + " (?:19|20)\\d{2})(?![0-9])");
   private static final Pattern CUE = Pattern.compile("出生|生日|生于|born|birth|dob|d\\.o\\.b");
+  /** A birth cue right after the date ("1990年3月5日出生", "1990年3月5日生，"). */
+  private static final Pattern CUE_AFTER = Pattern.compile("^\\s?(?:出生|诞生|生人|生(?=[，,。；;、\\s)）]|$))");
   static final int WINDOW = 20;
 
   public DateOfBirthRecognizer() {
@@ -28,7 +30,9 @@ public final class DateOfBirthRecognizer extends RegexRecognizer {
   @Override
   Span check(String text, Matcher m) {
     String before = text.substring(Math.max(0, m.start() - WINDOW), m.start()).toLowerCase(Locale.ROOT);
-    if (!CUE.matcher(before).find()) return null;
+    if (!CUE.matcher(before).find() && !CUE_AFTER.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 4))).find()) {
+      return null;
+    }
     return new Span(m.start(), m.end(), PiiType.DATE_OF_BIRTH, 0.8, name());
   }
 }

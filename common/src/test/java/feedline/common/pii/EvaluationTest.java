@@ -44,6 +44,23 @@ class EvaluationTest {
   }
 
   @Test
+  void secondHeldOutAndDevelopmentSetsParse() throws Exception {
+    List<EvalSet.Doc> heldout2 = resource("feedline/pii/eval/pii_heldout2.txt");
+    assertThat(heldout2).hasSizeGreaterThanOrEqualTo(150);
+    assertThat(heldout2.stream().mapToLong(d -> d.gold().size()).sum()).isGreaterThanOrEqualTo(250);
+    // every type has gold spans, and look-alike-only documents are there too
+    assertThat(heldout2.stream().flatMap(d -> d.gold().stream()).map(Span::type).distinct()).hasSize(PiiType.values().length);
+    assertThat(heldout2.stream().filter(d -> d.gold().isEmpty()).count()).isGreaterThan(40);
+    assertThat(resource("feedline/pii/eval/pii_dev2.txt").stream().mapToLong(d -> d.gold().size()).sum()).isGreaterThan(100);
+  }
+
+  private static List<EvalSet.Doc> resource(String name) throws Exception {
+    try (var in = EvaluationTest.class.getClassLoader().getResourceAsStream(name)) {
+      return EvalSet.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
   void bundledSetsParseAndHoldHundredsOfSpans() {
     List<EvalSet.Doc> docs = EvalSet.bundled();
     long spans = docs.stream().mapToLong(d -> d.gold().size()).sum();

@@ -79,9 +79,61 @@ class NameRulesTest {
     assertThat(values(EN, "My name is Ifeoma Chukwu and I need help.")).containsExactly("Ifeoma Chukwu");
     assertThat(values(EN, "I am Rasmus Holt from the audit team.")).containsExactly("Rasmus Holt");
     assertThat(values(EN, "From: Ottilie Brandt <ob@example.com>")).containsExactly("Ottilie Brandt");
-    assertThat(values(EN, "Esperanza Quiroga said the vote was close.")).containsExactly("Esperanza Quiroga");
+    assertThat(values(EN, "Esperanza Quiroga told reporters the vote was close.")).containsExactly("Esperanza Quiroga");
+    assertThat(values(EN, "Emily Quiroga said the vote was close.")).containsExactly("Emily Quiroga");
     assertThat(values(EN, "Posted by Kaito Mori on Monday.")).containsExactly("Kaito Mori");
-    assertThat(values(EN, "Zoë Brennan and José Álvarez joined the call.")).containsExactlyInAnyOrder("Zoë Brennan", "José Álvarez");
+    assertThat(values(EN, "We interviewed Zoë Brennan and José Álvarez today.")).containsExactlyInAnyOrder("Zoë Brennan", "José Álvarez");
+  }
+
+  @Test
+  void wordNamesOnlyWhereTheContextAsksForAName() {
+    assertThat(values(CN, "经理高峰今天请假了。")).containsExactly("高峰");
+    assertThat(values(CN, "请宁静同学回答。")).containsExactly("宁静");
+    assertThat(values(CN, "高峰：收到")).containsExactly("高峰");
+    // a word after a role noun that is no name: wrong word class, or no given-name character at its end
+    assertThat(values(CN, "司机马路边停车。老师明白了。客服方面已经处理。会计金额算错了。邻居黄金周去旅游了。")).isEmpty();
+    assertThat(values(CN, "金额：500元。周一：开会。高峰期拥堵。")).isEmpty();
+  }
+
+  @Test
+  void namesAfterAFormOfAddress() {
+    assertThat(values(CN, "亲爱的尚雨桐，生日快乐！")).containsExactly("尚雨桐");
+    assertThat(values(CN, "致郎平安：感谢您的来信。")).containsExactly("郎平安");
+    assertThat(values(CN, "吸烟导致高血压。致全体员工的一封信。亲爱的同学们，大家好。尊敬的王总：")).isEmpty();
+  }
+
+  @Test
+  void namesJoinedByAMiddleDot() {
+    String t = "参赛选手约翰·史密斯来自英国。";
+    assertThat(values(CN, t)).contains("约翰·史密斯");
+    PiiDetector persons = PiiDetector.standard(java.util.EnumSet.of(PiiType.PERSON), 0.5);
+    assertThat(persons.detect(t)).extracting(s -> s.valueIn(t)).containsExactly("约翰·史密斯");
+    assertThat(values(CN, "2024中国·上海国际车展开幕。")).isEmpty();
+  }
+
+  @Test
+  void surnameMorphemeThenProperNounPiece() {
+    assertThat(values(CN, "邢雅琪签字确认了合同条款。")).containsExactly("邢雅琪"); // 邢/nz 雅琪/nz
+    assertThat(values(CN, "昨晚聂海涛加班到十点才回家。")).containsExactly("聂海涛");
+    assertThat(values(CN, "苏绣和湘绣都是著名的刺绣流派。周末去万达看电影吧。")).isEmpty();
+  }
+
+  @Test
+  void chineseNameInPiecesAfterAVerbThatTakesAPerson() {
+    assertThat(values(CN, "请把文件交给韦小宝。")).containsExactly("韦小宝");
+    assertThat(values(CN, "他被邵伟推荐到了总部工作。")).containsExactly("邵伟");
+    assertThat(values(CN, "他被车撞了。请于明天前提交。跟单员明天到岗。老李和小张是好朋友。")).isEmpty();
+  }
+
+  @Test
+  void englishObjectsListsAndWeakVerbs() {
+    assertThat(values(EN, "The committee thanked Rosalind Achebe, Tomoko Hayashi and Gareth Pryce."))
+        .containsExactlyInAnyOrder("Rosalind Achebe", "Tomoko Hayashi", "Gareth Pryce");
+    assertThat(values(EN, "Thanks Gwen!")).containsExactly("Gwen");
+    assertThat(values(EN, "According to Marisol Vega, the deal is off.")).containsExactly("Marisol Vega");
+    // "said" is shared with organisations: only with a listed given name or surname
+    assertThat(values(EN, "Goldman Sachs said rates would stay high.")).isEmpty();
+    assertThat(values(EN, "Cheers, Mate")).isEmpty();
   }
 
   @Test
@@ -94,5 +146,52 @@ class NameRulesTest {
     assertThat(values(EN, "Microsoft Teams announced a new feature.")).isEmpty();
     assertThat(values(EN, "New York and New Jersey agreed to share costs.")).isEmpty();
     assertThat(values(EN, "The Golden Gate Bridge was closed.")).isEmpty();
+  }
+
+  @Test
+  void nameGluedToAVerbByTheSegmenter() {
+    assertThat(by(CN, "谢谢季晓明老师的耐心指导！", "cn_name_verb")).containsExactly("季晓明");
+    assertThat(values(CN, "谢谢大家的耐心指导！")).isEmpty();
+  }
+
+  @Test
+  void surnamePlusLittlePlusOneCharacter() {
+    assertThat(by(CN, "转发自詹小飞的朋友圈。", "cn_name_little")).containsExactly("詹小飞");
+    assertThat(values(CN, "他从小就喜欢画画。")).isEmpty();
+    assertThat(values(CN, "这个房间太小了。")).isEmpty();
+    assertThat(values(CN, "声音很小，听不清。")).isEmpty();
+  }
+
+  @Test
+  void nicknameAfterRoleNoun() {
+    assertThat(by(CN, "客服小雨为您服务。", "cn_name_little")).containsExactly("小雨");
+    // a title, a noun or 小 + a surname (a form of address) is no nickname
+    assertThat(values(CN, "客服小姐说明天到。")).isEmpty();
+    assertThat(values(CN, "我们的客服小组很忙。")).isEmpty();
+    assertThat(values(CN, "老师小结了一下。")).isEmpty();
+    assertThat(by(CN, "店员小李说没货了。", "cn_name_little")).isEmpty();
+  }
+
+  @Test
+  void widerNameListsOnlyBeforeSharedVerbs() {
+    assertThat(values(EN, "Callum Fraser said the deadline would slip.")).containsExactly("Callum Fraser");
+    assertThat(values(EN, "Ayesha Siddiqui joined the company in 2019.")).containsExactly("Ayesha Siddiqui");
+    // organisation head words and unlisted pairs stay out; a wide-list name without the verb is not taken
+    assertThat(values(EN, "Rhett Capital said profits rose.")).isEmpty();
+    assertThat(values(EN, "Goldman Sachs said profits rose.")).isEmpty();
+    assertThat(values(EN, "The Callum Fraser Award is given each year.")).isEmpty();
+  }
+
+  @Test
+  void surnameTermBeforeAWordThatIsAGivenName() {
+    assertThat(values(CN, "这次比赛的冠军是隗海燕。")).containsExactly("隗海燕");
+    // a word that is a name only after a surname HanLP tagged as one
+    assertThat(values(CN, "今天的天气很好，白雪覆盖了山头。")).isEmpty();
+    assertThat(values(CN, "高峰期地铁很挤。")).isEmpty();
+  }
+
+  @Test
+  void nameCutShortBeforeALoneProperMorpheme() {
+    assertThat(values(CN, "这是翁美玲生前最后一部作品。")).containsExactly("翁美玲");
   }
 }

@@ -126,6 +126,15 @@ class RecognizersTest {
   }
 
   @Test
+  void birthCueAfterTheDate() {
+    Recognizer r = new DateOfBirthRecognizer();
+    assertThat(values(r, "他1990年3月5日出生于杭州。")).containsExactly("1990年3月5日");
+    assertThat(values(r, "张某，男，1985年6月12日生，汉族。")).containsExactly("1985年6月12日");
+    assertThat(values(r, "合同自2024年3月1日生效。")).isEmpty();
+    assertThat(values(r, "2024年3月1日生产的批次已召回。")).isEmpty();
+  }
+
+  @Test
   void platesAndAddresses() {
     assertThat(values(new LicensePlateRecognizer(), "车牌粤B12345，另一辆京AD12345")).containsExactly("粤B12345", "京AD12345");
     assertThat(values(new LicensePlateRecognizer(), "京A ABCDE")).isEmpty();

@@ -47,6 +47,17 @@ class RepeatsAndWidthTest {
   }
 
   @Test
+  void aSameTypeCandidateReachingPastTheKeptSpanWidensIt() {
+    List<Span> r = SpanResolver.resolve(List.of(new Span(0, 2, PiiType.PERSON, 0.75, "a"), new Span(0, 3, PiiType.PERSON, 0.7, "b")));
+    assertThat(r).containsExactly(new Span(0, 3, PiiType.PERSON, 0.75, "a"));
+    // another type does not widen it, and a widening that would overlap another kept span is not made
+    assertThat(SpanResolver.resolve(List.of(new Span(0, 2, PiiType.PERSON, 0.75, "a"), new Span(1, 5, PiiType.ADDRESS, 0.7, "b"))))
+        .containsExactly(new Span(0, 2, PiiType.PERSON, 0.75, "a"));
+    assertThat(SpanResolver.resolve(List.of(new Span(0, 2, PiiType.PERSON, 0.75, "a"), new Span(3, 6, PiiType.PHONE, 0.8, "p"),
+        new Span(0, 4, PiiType.PERSON, 0.6, "b")))).extracting(Span::end).containsExactly(2, 6);
+  }
+
+  @Test
   void repeatsStayOnTokenBoundaries() {
     // 13912345678 inside a longer digit run, and a name inside a longer Han word, are not repeats
     List<Span> base = List.of(new Span(3, 14, PiiType.PHONE, 0.8, "x"));

@@ -80,10 +80,6 @@ class SelectLmScorerTest extends SparkTestBase {
         "checkpoint.every-steps=0")) {
       o.add("feedline.trainer." + kv);
     }
-    // PyTorch's grad mode is per thread and DJL turns it off only in the thread that starts the
-    // engine; an earlier test class may have started it on a Spark executor thread, and the
-    // trainer's in-place optimizer step needs it off here
-    ai.djl.pytorch.jni.JniUtils.setGradMode(false);
     new Trainer(TrainConfig.from(new Settings(ConfigLoader.load(null, o), "feedline.trainer")), System.err, null).run();
     model = run.resolve("final");
   }

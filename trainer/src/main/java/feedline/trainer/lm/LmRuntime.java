@@ -104,9 +104,14 @@ public final class LmRuntime implements AutoCloseable {
     return tokenizer.decode(l, true);
   }
 
-  /** Runs {@code work} on the model, one caller at a time. */
+  /**
+   * Runs {@code work} on the model, one caller at a time, with autograd off in the calling thread
+   * (PyTorch's grad mode is per thread and on by default in threads the engine did not start in,
+   * such as Spark's task threads).
+   */
   public <T> T run(Function<LlamaModel, T> work) {
     synchronized (model) {
+      ai.djl.pytorch.jni.JniUtils.setGradMode(false);
       return work.apply(model);
     }
   }

@@ -89,6 +89,9 @@ public final class Trainer {
     Files.createDirectories(c.outputDir());
 
     HfCheckpoint.Loaded base = HfCheckpoint.load(c.modelDir());
+    // PyTorch's grad mode is per thread, on by default in any thread the engine was not started in;
+    // the optimizer's in-place updates of leaf parameters need it off outside the gradient collector
+    ai.djl.pytorch.jni.JniUtils.setGradMode(false);
     try (NDManager root = NDManager.newBaseManager(device);
         LlamaModel model = LlamaModel.create(root, base.config(), base.weights(), precision);
         AdamW opt = new AdamW(root, c.beta1(), c.beta2(), c.eps(), c.weightDecay())) {

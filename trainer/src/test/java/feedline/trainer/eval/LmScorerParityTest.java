@@ -148,7 +148,6 @@ class LmScorerParityTest {
     Path data = tmp.resolve("data");
     TrainFixtures.dataset(data, TrainFixtures.rows("train", 8, 4, 16, 5), 8);
     Path run = tmp.resolve("lora");
-    ai.djl.pytorch.jni.JniUtils.setGradMode(false);
     new feedline.trainer.train.Trainer(TrainFixtures.config(model, data, run, "method=lora", "lora.r=4", "lora.alpha=8",
         "lora.dropout=0.0", "optimizer.lr=0.05", "schedule.warmup-steps=0", "max-steps=4", "batch-size=4", "eval.every-steps=0",
         "checkpoint.every-steps=0"), System.err, null).run();

@@ -50,8 +50,6 @@ class LmScorerSelectionTest {
     Path data = tmp.resolve("data");
     TrainFixtures.dataset(data, rows, 100);
     Path run = tmp.resolve("run");
-    // grad mode is per thread in PyTorch; the optimizer's in-place step needs it off in this one
-    ai.djl.pytorch.jni.JniUtils.setGradMode(false);
     new Trainer(TrainFixtures.config(model, data, run, "method=full", "optimizer.lr=0.01",
         "schedule.warmup-steps=3", "max-steps=60", "batch-size=8", "eval.every-steps=0", "checkpoint.every-steps=0"),
         System.err, null).run();

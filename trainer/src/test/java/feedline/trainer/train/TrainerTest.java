@@ -76,6 +76,26 @@ class TrainerTest {
   }
 
   @Test
+  void trainsFromAThreadTheEngineWasNotStartedIn() throws Exception {
+    // a fresh thread has PyTorch's grad mode on (it is per thread); the trainer must not depend on
+    // which thread started the engine, e.g. when it runs inside a scheduler or a Spark task
+    java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+    Thread t = new Thread(() -> {
+      ai.djl.pytorch.jni.JniUtils.setGradMode(true);
+      try {
+        outcome.set(new Trainer(TrainFixtures.config(model, data, dir.resolve("thread"), "method=full", "max-steps=3",
+            "eval.every-steps=0", "checkpoint.every-steps=0"), System.err, null).run());
+      } catch (Throwable e) {
+        outcome.set(e);
+      }
+    });
+    t.start();
+    t.join();
+    assertThat(outcome.get()).isInstanceOf(Trainer.Result.class);
+    assertThat(((Trainer.Result) outcome.get()).steps()).isEqualTo(3);
+  }
+
+  @Test
   void fullFineTuningAndPrefixTuningBothLearn() throws Exception {
     Trainer.Result full = new Trainer(TrainFixtures.config(model, data, dir.resolve("full"), "method=full", "optimizer.lr=0.01",
         "max-steps=20", "eval.every-steps=0", "checkpoint.every-steps=0", "optimizer.weight-decay=0.01"), System.err, null).run();
