@@ -145,6 +145,7 @@ public final class ChinesePersonRecognizer implements Recognizer {
     addAfterVerbs(text, byStart, out);
     addGluedToVerb(text, terms, byStart, out);
     addSurnameThenWordName(text, terms, out);
+    addWordNameInPersonSlot(text, terms, byStart, out);
     addLittleName(text, terms, byStart, out);
     addSpeakers(text, byStart, out);
     addTitled(text, byStart, out);
@@ -254,6 +255,27 @@ public final class ChinesePersonRecognizer implements Recognizer {
       if (given != null && given.word.length() == 1 && functionWord(given)) continue; // "被车撞了"
       int end = nameEnd(text, p, byStart);
       if (end > 0) out.add(new Span(p, end, PiiType.PERSON, 0.6, "cn_name_verb"));
+    }
+  }
+
+  /** Verbs whose subject is a person: a word-name right before one is a name ("高峰说", "白雪表示"). */
+  private static final Set<String> PERSON_PREDICATE = Set.of("说", "表示", "告诉", "认为", "回复", "回答", "答应", "同意",
+      "打电话", "请假", "辞职", "透露", "坦言", "称", "笑着说", "说道", "问道", "回忆", "介绍说");
+
+  /**
+   * A name that is also a word ({@link #wordName}: a surname, a noun ending in a common given-name
+   * character, a boundary) in a slot that takes a person: right before a verb of saying or another
+   * person predicate, or right after a verb of two or more characters that takes a person (交给白雪、通知高峰).
+   */
+  private static void addWordNameInPersonSlot(String text, List<Term> terms, Map<Integer, Term> byStart, List<Span> out) {
+    for (int i = 0; i < terms.size(); i++) {
+      Term t = terms.get(i);
+      if (t.offset < 0) continue;
+      boolean before = i + 1 < terms.size() && PERSON_PREDICATE.contains(terms.get(i + 1).word);
+      boolean after = i > 0 && terms.get(i - 1).word.length() >= 2 && TAKES_PERSON.contains(terms.get(i - 1).word);
+      if (!before && !after) continue;
+      int end = wordName(text, t.offset, byStart, false);
+      if (end == t.offset + t.word.length()) out.add(new Span(t.offset, end, PiiType.PERSON, 0.6, "cn_name_slot"));
     }
   }
 

@@ -216,4 +216,15 @@ class NameRulesTest {
     assertThat(by(CN, "玛丽亚·加西亚来自西班牙。", "hanlp_nr")).contains("玛丽亚·加西亚");
     assertThat(values(CN, "我们从巴黎·纽约一路玩过来。")).isEmpty();
   }
+
+  @Test
+  void wordNameInAPersonSlot() {
+    assertThat(by(CN, "高峰说明天的会议取消了。", "cn_name_slot")).containsExactly("高峰");
+    assertThat(by(CN, "我已经把报告交给白雪了。", "cn_name_slot")).containsExactly("白雪");
+    assertThat(by(CN, "请通知高峰明天八点到。", "cn_name_slot")).containsExactly("高峰");
+    // the same words outside such a slot stay words
+    assertThat(values(CN, "高峰期间请错峰出行。")).isEmpty();
+    assertThat(values(CN, "山顶的白雪还没有化。")).isEmpty();
+    assertThat(values(CN, "四周一片宁静。")).isEmpty();
+  }
 }
