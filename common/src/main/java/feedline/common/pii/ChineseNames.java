@@ -16,7 +16,9 @@ final class ChineseNames {
       + "栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
       // less frequent surnames that are rarely ordinary words
       + "萧阎禤钮冼谈戈竺晁逯扈蔺厉芮郦贲宓亓阚茅帅钭仝况郜訾隗粟庹练邴闻危宣贝韶植靖储羊匡弓牧隆郗仰伊戎祖贡劳逄"
-      + "扶濮寿冀燕慕茹宦庾暨衡弘阙殳蔚夔厍勾鞠巢蒯荆权揭暴晋雒薄湛竹邰璩嵇邸糜汝滑强栗楚";
+      + "扶濮寿冀燕慕茹宦庾暨衡弘阙殳蔚夔厍勾鞠巢蒯荆权揭暴晋雒薄湛竹邰璩嵇邸糜汝滑强栗楚"
+      // surnames HanLP's person-role dictionary counts mostly as surnames (role B) that the lists above lacked
+      + "洪傅朴赖狄奚屠谌丘习郁廉裘辜鄢昝恽胥禹";
   static final Set<Character> SINGLE_SET;
   static final String GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文辉力永健世广海晓云飞鹏宇浩然子轩"
       + "欣怡梓涵雨婷佳琪思远嘉俊博文一鸣梦瑶雅琳诗晨阳泽宏丹凤春燕慧颖婉清淑珍德福寿贵";

@@ -120,6 +120,8 @@ public final class ChinesePersonRecognizer implements Recognizer {
         if (title.lookingAt() && title.end() == t.word.length()) continue;
         // a doubled first character is a word, not a surname ("谢谢季")
         if (t.word.length() >= 3 && t.word.charAt(0) == t.word.charAt(1)) continue;
+        // a surname character + a verb or adverb is a word HanLP misread ("常说", "曾来"), not a name
+        if (t.word.length() == sur + 1 && NOT_GIVEN.indexOf(t.word.charAt(sur)) >= 0) continue;
         // HanLP at times takes the function word after a name along ("姚明和")
         while (end - start > sur + 1 && TRIM.indexOf(text.charAt(end - 1)) >= 0) end--;
         Term next = byStart.get(end);
@@ -177,7 +179,9 @@ public final class ChinesePersonRecognizer implements Recognizer {
       if (left.word.length() < 2 || right.word.length() < 2 || left.offset < 0 || right.offset < 0) continue;
       String ln = left.nature.toString();
       String rn = right.nature.toString();
-      if (ln.startsWith("ns") || rn.startsWith("ns") || ln.startsWith("nt") || rn.startsWith("nt")) continue;
+      // a transliterated surname that is also a transliterated place ("玛丽亚/nrf ·/w 加西亚/nsf") joins a transliterated given name
+      boolean translitSurname = ln.equals("nrf") && rn.equals("nsf");
+      if (!translitSurname && (ln.startsWith("ns") || rn.startsWith("ns") || ln.startsWith("nt") || rn.startsWith("nt"))) continue;
       if (!ln.startsWith("nr") && !rn.startsWith("nr")) continue;
       int end = right.offset + right.word.length();
       if (end > text.length()) continue;
@@ -252,6 +256,9 @@ public final class ChinesePersonRecognizer implements Recognizer {
       if (end > 0) out.add(new Span(p, end, PiiType.PERSON, 0.6, "cn_name_verb"));
     }
   }
+
+  /** Verbs and adverbs that never make a one-character given name. */
+  private static final String NOT_GIVEN = "说来去已将被把给向对从为也都就还又很再做让跟请问要会能想看找叫有没不";
 
   /** A Han term HanLP tags as a proper-noun or name morpheme ({@code nz}, {@code ng}, {@code nr}). */
   private static boolean properMorpheme(Term t) {
@@ -346,7 +353,7 @@ public final class ChinesePersonRecognizer implements Recognizer {
       if (t.offset < 0 || t.offset + t.word.length() > text.length()) continue;
       int p = -1;
       int b = t.offset + t.word.length();
-      if (endsWithRole(text, b, 0)) p = b;
+      if (endsWithRole(text, b, 0) || occupation(t)) p = b;
       else if (t.word.length() >= 2 && t.nature != null && t.nature.toString().startsWith("nr") && endsWithRole(text, t.offset + 1, t.offset)) {
         p = t.offset + 1;
       }
@@ -355,6 +362,13 @@ public final class ChinesePersonRecognizer implements Recognizer {
       if (end > 0) out.add(new Span(p, end, PiiType.PERSON, 0.7, "cn_name_role"));
       else if ((end = wordName(text, p, byStart, false)) > 0) out.add(new Span(p, end, PiiType.PERSON, 0.6, "cn_name_role"));
     }
+  }
+
+  /** A term HanLP tags as an occupation or title noun ({@code nnt}, {@code nnd}: 骑手、副总理、法官). */
+  private static boolean occupation(Term t) {
+    if (t.nature == null || t.word.length() < 2 || !allHan(t.word)) return false;
+    String n = t.nature.toString();
+    return n.equals("nnt") || n.equals("nnd");
   }
 
   /** Whether a role noun ends at {@code b} (and, when {@code crossing} > 0, starts before {@code crossing}). */

@@ -194,4 +194,26 @@ class NameRulesTest {
   void nameCutShortBeforeALoneProperMorpheme() {
     assertThat(values(CN, "这是翁美玲生前最后一部作品。")).containsExactly("翁美玲");
   }
+
+  @Test
+  void occupationNounsTaggedByHanlpTakeAName() {
+    assertThat(by(CN, "亲，您的订单已由骑手龙飞派送。", "cn_name_role")).containsExactly("龙飞");
+    assertThat(values(CN, "骑手高度重视食品安全。")).isEmpty();
+    assertThat(values(CN, "记者白天采访了多位村民。")).isEmpty();
+    assertThat(values(CN, "这位工程师宁可加班也不愿意出错。")).isEmpty();
+    assertThat(values(CN, "教练常说细节决定成败。")).isEmpty();
+  }
+
+  @Test
+  void surnamesHanlpCountsAsSurnames() {
+    assertThat(values(CN, "赖文峰同志任党委书记。")).containsExactly("赖文峰");
+    assertThat(ChineseNames.surnameAt("洪", 0)).isEqualTo(1);
+    assertThat(ChineseNames.surnameAt("傅", 0)).isEqualTo(1);
+  }
+
+  @Test
+  void transliteratedSurnameThatIsAlsoAPlace() {
+    assertThat(by(CN, "玛丽亚·加西亚来自西班牙。", "hanlp_nr")).contains("玛丽亚·加西亚");
+    assertThat(values(CN, "我们从巴黎·纽约一路玩过来。")).isEmpty();
+  }
 }
