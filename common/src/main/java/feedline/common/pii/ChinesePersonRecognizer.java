@@ -120,8 +120,6 @@ public final class ChinesePersonRecognizer implements Recognizer {
         if (title.lookingAt() && title.end() == t.word.length()) continue;
         // a doubled first character is a word, not a surname ("谢谢季")
         if (t.word.length() >= 3 && t.word.charAt(0) == t.word.charAt(1)) continue;
-        // a surname character + a verb or adverb is a word HanLP misread ("常说", "曾来"), not a name
-        if (t.word.length() == sur + 1 && NOT_GIVEN.indexOf(t.word.charAt(sur)) >= 0) continue;
         // HanLP at times takes the function word after a name along ("姚明和")
         while (end - start > sur + 1 && TRIM.indexOf(text.charAt(end - 1)) >= 0) end--;
         Term next = byStart.get(end);
@@ -278,9 +276,6 @@ public final class ChinesePersonRecognizer implements Recognizer {
       if (end == t.offset + t.word.length()) out.add(new Span(t.offset, end, PiiType.PERSON, 0.6, "cn_name_slot"));
     }
   }
-
-  /** Verbs and adverbs that never make a one-character given name. */
-  private static final String NOT_GIVEN = "说来去已将被把给向对从为也都就还又很再做让跟请问要会能想看找叫有没不";
 
   /** A Han term HanLP tags as a proper-noun or name morpheme ({@code nz}, {@code ng}, {@code nr}). */
   private static boolean properMorpheme(Term t) {
