@@ -260,16 +260,21 @@ public final class ChinesePersonRecognizer implements Recognizer {
   private static final Set<String> PERSON_PREDICATE = Set.of("说", "表示", "告诉", "认为", "回复", "回答", "答应", "同意",
       "打电话", "请假", "辞职", "透露", "坦言", "称", "笑着说", "说道", "问道", "回忆", "介绍说");
 
+  /** What a person has: a word-name before 的 + one of these is a name ("白雪的手机号", "高峰的妈妈"). */
+  private static final Set<String> POSSESSED = Set.of("电话", "手机", "手机号", "电话号码", "微信", "微信号", "邮箱", "身份证",
+      "身份证号", "住址", "妈妈", "爸爸", "母亲", "父亲", "丈夫", "妻子", "老公", "老婆", "儿子", "女儿", "家人", "朋友圈");
+
   /**
    * A name that is also a word ({@link #wordName}: a surname, a noun ending in a common given-name
    * character, a boundary) in a slot that takes a person: right before a verb of saying or another
-   * person predicate, or right after a verb of two or more characters that takes a person (交给白雪、通知高峰).
+   * person predicate or before 的 + something a person has (手机号、妈妈), or right after a verb of two or more characters that takes a person (交给白雪、通知高峰).
    */
   private static void addWordNameInPersonSlot(String text, List<Term> terms, Map<Integer, Term> byStart, List<Span> out) {
     for (int i = 0; i < terms.size(); i++) {
       Term t = terms.get(i);
       if (t.offset < 0) continue;
-      boolean before = i + 1 < terms.size() && PERSON_PREDICATE.contains(terms.get(i + 1).word);
+      boolean before = i + 1 < terms.size() && PERSON_PREDICATE.contains(terms.get(i + 1).word)
+          || i + 2 < terms.size() && terms.get(i + 1).word.equals("的") && POSSESSED.contains(terms.get(i + 2).word);
       boolean after = i > 0 && terms.get(i - 1).word.length() >= 2 && TAKES_PERSON.contains(terms.get(i - 1).word);
       if (!before && !after) continue;
       int end = wordName(text, t.offset, byStart, false);

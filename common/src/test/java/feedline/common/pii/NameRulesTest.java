@@ -226,4 +226,12 @@ class NameRulesTest {
     assertThat(values(CN, "山顶的白雪还没有化。")).isEmpty();
     assertThat(values(CN, "四周一片宁静。")).isEmpty();
   }
+
+  @Test
+  void wordNameBeforeWhatAPersonHas() {
+    assertThat(by(CN, "白雪的手机号是多少？", "cn_name_slot")).containsExactly("白雪");
+    assertThat(by(CN, "高峰的妈妈来学校了。", "cn_name_slot")).containsExactly("高峰");
+    assertThat(values(CN, "白雪的颜色很纯。")).isEmpty();
+    assertThat(values(CN, "高峰的时候人很多。")).isEmpty();
+  }
 }
