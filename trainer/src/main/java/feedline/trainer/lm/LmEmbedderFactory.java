@@ -2,6 +2,7 @@ package feedline.trainer.lm;
 
 import feedline.common.augment.TextEmbedder;
 import feedline.common.augment.TextEmbedderFactory;
+import feedline.common.config.OptionReader;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,24 +25,9 @@ public final class LmEmbedderFactory implements TextEmbedderFactory {
   @Override
   public TextEmbedder create(Map<String, String> o) {
     String what = NAME + " embedder option ";
-    for (String k : o.keySet()) {
-      if (!KEYS.contains(k)) throw new IllegalArgumentException(NAME + " embedder: unknown option '" + k + "'; allowed: " + KEYS.stream().sorted().toList());
-    }
-    String device = o.getOrDefault("device", "cpu").strip();
-    if (!List.of("cpu", "gpu", "auto").contains(device)) throw new IllegalArgumentException(what + "device = '" + device + "': allowed cpu, gpu, auto");
+    OptionReader r = new OptionReader(o, what).onlyKeys(KEYS, Set.of());
+    String device = r.oneOf("device", "cpu", List.of("cpu", "gpu", "auto"));
     LmRuntime rt = LmRuntimes.get(o.get("model-dir"), o.get("adapter-dir"), device, what + "model-dir");
-    return new LmEmbedder(rt, integer(o, what, "max-length", 512), integer(o, what, "batch-size", 16));
-  }
-
-  private static int integer(Map<String, String> o, String what, String k, int def) {
-    String v = o.get(k);
-    if (v == null || v.isBlank()) return def;
-    try {
-      int n = Integer.parseInt(v.strip());
-      if (n >= 1 && n <= 1 << 20) return n;
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(what + k + " = '" + v + "': a positive integer");
+    return new LmEmbedder(rt, r.integer("max-length", 512, 1, 1 << 20), r.integer("batch-size", 16, 1, 1 << 20));
   }
 }

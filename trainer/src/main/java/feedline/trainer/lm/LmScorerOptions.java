@@ -1,5 +1,6 @@
 package feedline.trainer.lm;
 
+import feedline.common.config.OptionReader;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +33,8 @@ public record LmScorerOptions(String modelDir, String adapterDir, List<String> l
    * {@code scorer.name} needs no other change.
    */
   public static LmScorerOptions from(Map<String, String> o) {
-    for (String k : o.keySet()) {
-      if (!KEYS.contains(k) && !Set.of("train", "text-field", "label-field").contains(k)) {
-        throw new IllegalArgumentException(LmScorerFactory.NAME + " scorer: unknown option '" + k + "'; allowed: " + KEYS.stream().sorted().toList());
-      }
-    }
+    OptionReader r = new OptionReader(o, LmScorerFactory.NAME + " scorer option ")
+        .onlyKeys(KEYS, Set.of("train", "text-field", "label-field"));
     String model = o.getOrDefault("model-dir", "");
     if (model.isBlank()) {
       throw new IllegalArgumentException(LmScorerFactory.NAME + " scorer option model-dir is not set: the path of a Hugging Face"
@@ -54,32 +52,9 @@ public record LmScorerOptions(String modelDir, String adapterDir, List<String> l
       throw new IllegalArgumentException(LmScorerFactory.NAME + " scorer option prompt = '" + prompt + "': must contain {text}");
     }
     String adapter = o.getOrDefault("adapter-dir", "");
-    String device = o.getOrDefault("device", "cpu");
-    if (!List.of("cpu", "gpu", "auto").contains(device.strip())) {
-      throw new IllegalArgumentException(LmScorerFactory.NAME + " scorer option device = '" + device + "': allowed cpu, gpu, auto");
-    }
+    String device = r.oneOf("device", "cpu", List.of("cpu", "gpu", "auto"));
     return new LmScorerOptions(model.strip(), adapter.isBlank() ? null : adapter.strip(), labels, prompt,
-        o.getOrDefault("label-prefix", " "), bool(o, "chat-template", false), integer(o, "batch-size", 8, 1, 4096),
-        integer(o, "max-length", 512, 8, 1 << 20), bool(o, "length-normalize", false), device.strip());
-  }
-
-  private static boolean bool(Map<String, String> o, String k, boolean def) {
-    String v = o.get(k);
-    if (v == null || v.isBlank()) return def;
-    if (v.strip().equalsIgnoreCase("true")) return true;
-    if (v.strip().equalsIgnoreCase("false")) return false;
-    throw new IllegalArgumentException(LmScorerFactory.NAME + " scorer option " + k + " = '" + v + "': allowed true, false");
-  }
-
-  private static int integer(Map<String, String> o, String k, int def, int min, int max) {
-    String v = o.get(k);
-    if (v == null || v.isBlank()) return def;
-    try {
-      int n = Integer.parseInt(v.strip());
-      if (n >= min && n <= max) return n;
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(LmScorerFactory.NAME + " scorer option " + k + " = '" + v + "': an integer in [" + min + ", " + max + "]");
+        o.getOrDefault("label-prefix", " "), r.bool("chat-template", false), r.integer("batch-size", 8, 1, 4096),
+        r.integer("max-length", 512, 8, 1 << 20), r.bool("length-normalize", false), device);
   }
 }

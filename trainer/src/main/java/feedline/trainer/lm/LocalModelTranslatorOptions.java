@@ -1,5 +1,6 @@
 package feedline.trainer.lm;
 
+import feedline.common.config.OptionReader;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +31,7 @@ public record LocalModelTranslatorOptions(String modelDir, String adapterDir, St
 
   public static LocalModelTranslatorOptions from(Map<String, String> o) {
     String what = LocalModelTranslatorFactory.ENGINE + " translator option ";
-    for (String k : o.keySet()) {
-      if (!KEYS.contains(k)) throw new IllegalArgumentException(what.strip() + ": unknown option '" + k + "'; allowed: " + KEYS.stream().sorted().toList());
-    }
+    OptionReader r = new OptionReader(o, what).onlyKeys(KEYS, Set.of());
     String model = o.getOrDefault("model-dir", "");
     if (model.isBlank()) {
       throw new IllegalArgumentException(what + "model-dir is not set: the path of a Hugging Face Llama/Qwen2 checkpoint directory");
@@ -40,38 +39,14 @@ public record LocalModelTranslatorOptions(String modelDir, String adapterDir, St
     String prompt = o.getOrDefault("prompt", "");
     if (prompt.isBlank()) prompt = DEFAULT_PROMPT;
     if (!prompt.contains("{text}")) throw new IllegalArgumentException(what + "prompt = '" + prompt + "': must contain {text}");
-    String chat = o.getOrDefault("chat-template", "auto").strip();
-    if (!List.of("auto", "true", "false").contains(chat)) {
-      throw new IllegalArgumentException(what + "chat-template = '" + chat + "': allowed auto, true, false");
-    }
-    String device = o.getOrDefault("device", "cpu").strip();
-    if (!List.of("cpu", "gpu", "auto").contains(device)) throw new IllegalArgumentException(what + "device = '" + device + "': allowed cpu, gpu, auto");
+    String chat = r.oneOf("chat-template", "auto", List.of("auto", "true", "false"));
+    String device = r.oneOf("device", "cpu", List.of("cpu", "gpu", "auto"));
     String pairs = o.getOrDefault("pairs", "");
     String adapter = o.getOrDefault("adapter-dir", "");
-    double factor;
-    try {
-      factor = Double.parseDouble(o.getOrDefault("max-new-tokens-factor", "2.0").strip());
-    } catch (NumberFormatException e) {
-      factor = -1;
-    }
-    if (!(factor > 0 && factor <= 100)) {
-      throw new IllegalArgumentException(what + "max-new-tokens-factor = '" + o.get("max-new-tokens-factor") + "': a number in (0, 100]");
-    }
+    double factor = r.number("max-new-tokens-factor", 2.0, 0, 100);
     return new LocalModelTranslatorOptions(model.strip(), adapter.isBlank() ? null : adapter.strip(), prompt, chat, factor,
-        integer(o, what, "min-new-tokens", 16, 0, 100_000), integer(o, what, "max-new-tokens", 512, 1, 100_000),
-        integer(o, what, "max-input-tokens", 2048, 8, 1 << 20),
+        r.integer("min-new-tokens", 16, 0, 100_000), r.integer("max-new-tokens", 512, 1, 100_000),
+        r.integer("max-input-tokens", 2048, 8, 1 << 20),
         Arrays.stream(pairs.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(), device);
-  }
-
-  private static int integer(Map<String, String> o, String what, String k, int def, int min, int max) {
-    String v = o.get(k);
-    if (v == null || v.isBlank()) return def;
-    try {
-      int n = Integer.parseInt(v.strip());
-      if (n >= min && n <= max) return n;
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(what + k + " = '" + v + "': an integer in [" + min + ", " + max + "]");
   }
 }
