@@ -8,19 +8,15 @@ import feedline.trainer.model.ModelConfig;
 import feedline.trainer.train.TrainConfig;
 import feedline.trainer.train.Trainer;
 import ai.djl.Device;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.djl.ndarray.NDManager;
-import feedline.trainer.export.Adapters;
 import feedline.trainer.export.LoraMerge;
 import feedline.trainer.export.PeftAdapterDir;
 import feedline.trainer.generate.ChatTemplate;
 import feedline.trainer.generate.Generator;
+import feedline.trainer.lm.LmRuntime;
 import feedline.trainer.io.CheckpointException;
 import feedline.trainer.io.HfCheckpoint;
 import feedline.trainer.io.Tensor;
-import feedline.trainer.model.LlamaModel;
 import feedline.trainer.train.Devices;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -63,23 +59,18 @@ final class Commands {
     double topP = s.number("top-p", 1e-6, 1);
     boolean useTemplate = s.bool("chat-template");
     Device device = Devices.pick(t.path("device"), t.oneOf("device", List.of("cpu", "gpu", "auto")));
-    HfCheckpoint.Loaded base = HfCheckpoint.load(modelDir);
-    Path tokFile = modelDir.resolve("tokenizer.json");
-    if (!Files.isRegularFile(tokFile)) throw new CheckpointException(modelDir + ": no tokenizer.json");
-    ChatTemplate template = useTemplate ? ChatTemplate.of(modelDir) : null;
-    String text = template == null ? prompt : template.renderUser(prompt);
-    try (HuggingFaceTokenizer tok = HuggingFaceTokenizer.newInstance(tokFile);
-        NDManager root = NDManager.newBaseManager(device);
-        LlamaModel model = LlamaModel.create(root, base.config(), base.weights())) {
-      if (adapter != null) model.setAdapter(Adapters.load(root, base.config(), Path.of(adapter)));
-      long[] enc = tok.encode(text, false, false).getIds();
-      int[] ids = new int[enc.length];
-      for (int i = 0; i < ids.length; i++) ids[i] = (int) enc[i];
-      int[] out = Generator.continueIds(model, ids, maxNew, temperature, topP, t.integer("seed", 0, Integer.MAX_VALUE),
-          base.config().eosTokenId());
-      long[] outIds = new long[out.length];
-      for (int i = 0; i < out.length; i++) outIds[i] = out[i];
-      System.out.println(tok.decode(outIds, true));
+    LmRuntime rt;
+    try {
+      rt = LmRuntime.load(modelDir, adapter == null ? null : Path.of(adapter), device, s.path("model-dir"));
+    } catch (IllegalArgumentException e) {
+      throw new CheckpointException(e.getMessage(), e);
+    }
+    try (rt) {
+      ChatTemplate template = useTemplate ? rt.chatTemplate() : null;
+      int[] ids = rt.encode(template == null ? prompt : template.renderUser(prompt));
+      int seed = t.integer("seed", 0, Integer.MAX_VALUE);
+      int[] out = rt.run(model -> Generator.continueIds(model, ids, maxNew, temperature, topP, seed, rt.config().eosTokenId()));
+      System.out.println(rt.decode(out));
     }
     return 0;
   }

@@ -1,16 +1,12 @@
 package feedline.trainer.eval;
 
 import ai.djl.Device;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import feedline.common.annotate.TableFiles;
 import feedline.common.metrics.BleuTokenizer;
 import feedline.common.metrics.RougeTokenizer;
-import feedline.trainer.export.Adapters;
-import feedline.trainer.io.HfCheckpoint;
-import feedline.trainer.model.LlamaModel;
+import feedline.trainer.lm.LmRuntime;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,15 +102,8 @@ public final class EvalMain {
 
   static Map<String, Object> score(Path modelDir, Path adapter, EvalTask task, List<JsonNode> examples, List<String> labels,
       int maxNew, BleuTokenizer bleuTok, RougeTokenizer rougeTok) throws Exception {
-    HfCheckpoint.Loaded base = HfCheckpoint.load(modelDir);
-    Path tokFile = modelDir.resolve("tokenizer.json");
-    if (!Files.isRegularFile(tokFile)) throw new IllegalArgumentException(modelDir + ": no tokenizer.json");
-    try (HuggingFaceTokenizer tok = HuggingFaceTokenizer.newInstance(tokFile);
-        NDManager root = NDManager.newBaseManager(Device.cpu());
-        LlamaModel model = LlamaModel.create(root, base.config(), base.weights())) {
-      if (adapter != null) model.setAdapter(Adapters.load(root, base.config(), adapter));
-      LmScorer lm = new LmScorer(model, tok, base.config().eosTokenId());
-      return Evaluator.evaluate(lm, task, new ArrayList<>(examples), labels, maxNew, bleuTok, rougeTok);
+    try (LmRuntime rt = LmRuntime.load(modelDir, adapter, Device.cpu(), "model directory")) {
+      return Evaluator.evaluate(new LmScorer(rt), task, new ArrayList<>(examples), labels, maxNew, bleuTok, rougeTok);
     }
   }
 }

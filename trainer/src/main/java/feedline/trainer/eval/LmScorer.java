@@ -1,10 +1,9 @@
 package feedline.trainer.eval;
 
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import feedline.trainer.data.Batch;
 import feedline.trainer.generate.Generator;
+import feedline.trainer.lm.LmRuntime;
 import feedline.trainer.model.LlamaModel;
 
 /**
@@ -12,21 +11,14 @@ import feedline.trainer.model.LlamaModel;
  * given a prompt (teacher forcing, one forward pass), and greedy continuation of a prompt.
  */
 final class LmScorer {
-  private final LlamaModel model;
-  private final HuggingFaceTokenizer tokenizer;
-  private final int eos;
+  private final LmRuntime rt;
 
-  LmScorer(LlamaModel model, HuggingFaceTokenizer tokenizer, int eos) {
-    this.model = model;
-    this.tokenizer = tokenizer;
-    this.eos = eos;
+  LmScorer(LmRuntime rt) {
+    this.rt = rt;
   }
 
   int[] encode(String text) {
-    long[] e = tokenizer.encode(text, false, false).getIds();
-    int[] ids = new int[e.length];
-    for (int i = 0; i < ids.length; i++) ids[i] = (int) e[i];
-    return ids;
+    return rt.encode(text);
   }
 
   /** Summed NLL (nats) of {@code continuation}'s tokens after {@code prompt}'s, and their count. */
@@ -43,19 +35,20 @@ final class LmScorer {
     // the first token of a text without prompt has nothing to be predicted from
     for (int i = 0; i < Math.max(1, p.length); i++) labels[i] = Batch.IGNORE;
     Batch masked = new Batch(1, n, b.inputIds(), b.positionIds(), b.segmentIds(), labels);
-    try (NDScope scope = new NDScope()) {
-      NDArray logits = model.logits(masked, false);
-      double sum = LlamaModel.lossSum(logits, masked).getFloat();
-      return new Nll(sum, masked.lossTokens());
-    }
+    double sum = rt.run(model -> {
+      try (NDScope scope = new NDScope()) {
+        return (double) LlamaModel.lossSum(model.logits(masked, false), masked).getFloat();
+      }
+    });
+    return new Nll(sum, masked.lossTokens());
   }
 
   String generate(String prompt, int maxNew) {
-    int[] out = Generator.continueIds(model, encode(prompt), maxNew, 0.0, 1.0, 0, eos);
+    int eos = rt.config().eosTokenId();
+    int[] in = encode(prompt);
+    int[] out = rt.run(model -> Generator.continueIds(model, in, maxNew, 0.0, 1.0, 0, eos));
     int len = out.length > 0 && out[out.length - 1] == eos ? out.length - 1 : out.length;
-    long[] ids = new long[len];
-    for (int i = 0; i < len; i++) ids[i] = out[i];
-    return tokenizer.decode(ids, true);
+    return rt.decode(java.util.Arrays.copyOf(out, len));
   }
 
   /** A summed negative log-likelihood over {@code tokens} scored tokens. */

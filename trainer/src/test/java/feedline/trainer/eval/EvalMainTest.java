@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.Device;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import feedline.trainer.io.HfCheckpoint;
-import feedline.trainer.model.LlamaModel;
+import feedline.trainer.lm.LmRuntime;
 import feedline.trainer.train.TrainFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,11 +28,8 @@ class EvalMainTest {
     // references = model a's own greedy continuations, so a scores BLEU 100 and exact match 1
     String[] prompts = {"hello there", "the weather is"};
     StringBuilder data = new StringBuilder();
-    HfCheckpoint.Loaded base = HfCheckpoint.load(a);
-    try (HuggingFaceTokenizer tok = HuggingFaceTokenizer.newInstance(a.resolve("tokenizer.json"));
-        NDManager root = NDManager.newBaseManager(Device.cpu());
-        LlamaModel model = LlamaModel.create(root, base.config(), base.weights())) {
-      LmScorer lm = new LmScorer(model, tok, base.config().eosTokenId());
+    try (LmRuntime rt = LmRuntime.load(a, null, Device.cpu(), "model")) {
+      LmScorer lm = new LmScorer(rt);
       for (String p : prompts) {
         String ref = lm.generate(p, 6);
         data.append(new ObjectMapper().writeValueAsString(java.util.Map.of("prompt", p, "reference", ref))).append('\n');

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.Device;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.djl.ndarray.NDManager;
 import feedline.common.select.Scorers;
 import feedline.common.select.UncertaintyScorer;
-import feedline.trainer.io.HfCheckpoint;
+import feedline.trainer.lm.LmRuntime;
 import feedline.trainer.lm.LmRuntimes;
 import feedline.trainer.lm.LmUncertaintyScorer;
-import feedline.trainer.model.LlamaModel;
 import feedline.trainer.train.TrainFixtures;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,13 +53,9 @@ class LmScorerParityTest {
   }
 
   static List<double[]> direct(List<String> prompts, Path adapter) throws Exception {
-    HfCheckpoint.Loaded base = HfCheckpoint.load(model);
     List<double[]> out = new ArrayList<>();
-    try (HuggingFaceTokenizer tok = HuggingFaceTokenizer.newInstance(model.resolve("tokenizer.json"));
-        NDManager root = NDManager.newBaseManager(Device.cpu());
-        LlamaModel m = LlamaModel.create(root, base.config(), base.weights())) {
-      if (adapter != null) m.setAdapter(feedline.trainer.export.Adapters.load(root, base.config(), adapter));
-      LmScorer lm = new LmScorer(m, tok, base.config().eosTokenId());
+    try (LmRuntime rt = LmRuntime.load(model, adapter, Device.cpu(), "model")) {
+      LmScorer lm = new LmScorer(rt);
       for (String p : prompts) {
         double[] ll = new double[LABELS.size()];
         for (int j = 0; j < LABELS.size(); j++) ll[j] = -lm.nll(p, " " + LABELS.get(j)).sum();
