@@ -1,5 +1,8 @@
 package feedline.common.pii;
 
+import static feedline.common.pii.CuedChineseNameRecognizer.isHan;
+import static feedline.common.pii.CuedChineseNameRecognizer.nameChar;
+
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
@@ -361,7 +364,7 @@ public final class ChinesePersonRecognizer implements Recognizer {
   /** Whether the character at {@code g} can be the one given character after 小, with a boundary after it. */
   private static boolean littleGiven(String text, int g) {
     char c = text.charAt(g);
-    if (!isHan(c) || CuedChineseNameRecognizer.STOP.indexOf(c) >= 0 || NOUN_SUFFIX.indexOf(c) >= 0 || NOT_LITTLE_NAME.indexOf(c) >= 0
+    if (!nameChar(c) || NOUN_SUFFIX.indexOf(c) >= 0 || NOT_LITTLE_NAME.indexOf(c) >= 0
         || COMMON_SURNAMES.indexOf(c) >= 0) return false;
     return ends(text, g + 1);
   }
@@ -489,7 +492,7 @@ public final class ChinesePersonRecognizer implements Recognizer {
         for (int len = 4; len >= 2; len--) {
           int b = s.start() - 1 - len;
           if (b < 0 || starts.contains(b)) continue;
-          if (b > 0 && isHan(text.charAt(b - 1)) && CuedChineseNameRecognizer.STOP.indexOf(text.charAt(b - 1)) < 0) continue;
+          if (b > 0 && nameChar(text.charAt(b - 1))) continue;
           if (!byStart.containsKey(b)) continue;
           if (nameEnd(text, b, byStart) == s.start() - 1) {
             Span n = new Span(b, s.start() - 1, PiiType.PERSON, 0.65, "cn_name_list");
@@ -542,7 +545,7 @@ public final class ChinesePersonRecognizer implements Recognizer {
     int sur = ChineseNames.surnameAt(text, p);
     if (sur == 0) return -1;
     int g = p + sur;
-    if (g >= text.length() || !isHan(text.charAt(g)) || CuedChineseNameRecognizer.STOP.indexOf(text.charAt(g)) >= 0) return -1;
+    if (g >= text.length() || !nameChar(text.charAt(g))) return -1;
     int e = givenEnd(text, p, sur, byStart);
     if (e < 0) return -1;
     // a title that takes all the given characters ("王经理", "李总") leaves only a surname
@@ -591,7 +594,7 @@ public final class ChinesePersonRecognizer implements Recognizer {
   }
 
   private static boolean ends(String text, int i) {
-    return i >= text.length() || !isHan(text.charAt(i)) || CuedChineseNameRecognizer.STOP.indexOf(text.charAt(i)) >= 0;
+    return i >= text.length() || !nameChar(text.charAt(i));
   }
 
   /**
@@ -604,22 +607,19 @@ public final class ChinesePersonRecognizer implements Recognizer {
     if (given == 0 && surname == 2) {
       // a compound surname alone ("上官"): take up to two given-name characters
       int e = end;
-      while (e < text.length() && e - end < 2 && isHan(text.charAt(e)) && CuedChineseNameRecognizer.STOP.indexOf(text.charAt(e)) < 0) e++;
+      while (e < text.length() && e - end < 2 && nameChar(text.charAt(e))) e++;
       return e;
     }
     if (given > 1 || end >= text.length()) return end;
     char c = text.charAt(end);
-    if (!isHan(c) || CuedChineseNameRecognizer.STOP.indexOf(c) >= 0 || NOUN_SUFFIX.indexOf(c) >= 0) return end;
+    if (!nameChar(c) || NOUN_SUFFIX.indexOf(c) >= 0) return end;
     if (end + 1 < text.length()) {
       char next = text.charAt(end + 1);
-      if (isHan(next) && CuedChineseNameRecognizer.STOP.indexOf(next) < 0) return end;
+      if (nameChar(next)) return end;
     }
     return end + 1;
   }
 
-  private static boolean isHan(char c) {
-    return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
-  }
 
   static boolean hasHan(String s) {
     for (int i = 0; i < s.length(); ) {

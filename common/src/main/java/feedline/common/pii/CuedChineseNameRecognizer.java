@@ -34,7 +34,7 @@ public final class CuedChineseNameRecognizer implements Recognizer {
       if (sur == 0) continue;
       int end = i + sur;
       int given = 0;
-      while (given < 2 && end < text.length() && isHan(text.charAt(end)) && STOP.indexOf(text.charAt(end)) < 0) {
+      while (given < 2 && end < text.length() && nameChar(text.charAt(end))) {
         end++;
         given++;
       }
@@ -44,7 +44,13 @@ public final class CuedChineseNameRecognizer implements Recognizer {
     return out;
   }
 
-  private static boolean isHan(char c) {
+  /** Whether {@code c} is a Han ideograph. */
+  static boolean isHan(char c) {
     return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+  }
+
+  /** Whether {@code c} can be part of a Chinese name: a Han ideograph that is not a function character of {@link #STOP}. */
+  static boolean nameChar(char c) {
+    return isHan(c) && STOP.indexOf(c) < 0;
   }
 }

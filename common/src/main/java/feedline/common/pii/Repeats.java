@@ -1,5 +1,8 @@
 package feedline.common.pii;
 
+import static feedline.common.pii.CuedChineseNameRecognizer.isHan;
+import static feedline.common.pii.CuedChineseNameRecognizer.nameChar;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -47,14 +50,11 @@ final class Repeats {
   /** Whether {@code neighbour} continues the token that {@code edge} (a character of the value) belongs to. */
   private static boolean glued(char neighbour, char edge, PiiType type) {
     if (isHan(edge)) {
-      return type == PiiType.PERSON && isHan(neighbour) && CuedChineseNameRecognizer.STOP.indexOf(neighbour) < 0;
+      return type == PiiType.PERSON && nameChar(neighbour);
     }
     return Character.isLetterOrDigit(edge) && Character.isLetterOrDigit(neighbour) && !isHan(neighbour);
   }
 
-  private static boolean isHan(char c) {
-    return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
-  }
 
   private static boolean overlapsAny(List<Span> spans, int start, int end) {
     for (Span s : spans) {
